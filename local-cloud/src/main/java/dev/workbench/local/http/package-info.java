@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.local.http;
+
+import org.jspecify.annotations.NullMarked;

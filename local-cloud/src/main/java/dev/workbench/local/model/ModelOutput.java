@@ -1,0 +1,4 @@
+package dev.workbench.local.model;
+
+public record ModelOutput(byte[] body, String contentType) {
+}

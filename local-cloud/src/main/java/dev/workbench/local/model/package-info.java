@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.local.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package dev.workbench.local.spi;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every emulated service shares. Built once by the server at start. */
+public record CloudContext(
+        String region,
+        String accountId,
+        Timing timing,
+        Clock clock,
+        StateStore state,
+        ObjectStore objects,
+        MetricSink metrics,
+        FaultInjector faults,
+        CloudStats stats,
+        ScheduledExecutorService scheduler) {
+}

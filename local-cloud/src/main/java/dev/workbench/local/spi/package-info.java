@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.local.spi;
+
+import org.jspecify.annotations.NullMarked;
