@@ -1,0 +1,460 @@
+package dev.workbench.core.async;
+
+import dev.workbench.api.BatchPhase;
+import dev.workbench.api.Frame;
+import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.WorkbenchException;
+import dev.workbench.core.job.RunningJob;
+import dev.workbench.core.journal.Journal;
+import dev.workbench.core.journal.JournalEntry;
+import dev.workbench.core.journal.JournalState;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointAsyncResponse;
+
+/**
+ * One async inference: slices the input into batches, keeps at most {@code maxInFlight} invocations out at a
+ * time, and takes each batch through upload, journal, InvokeEndpointAsync, the shared watcher, collection and
+ * clean-up. A failed batch is split in halves (the halves go to the front of the queue) until single rows
+ * remain; a single row that still fails keeps the model's message in {@code inference_error}.
+ */
+final class AsyncJobRun {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncJobRun.class);
+    private static final Duration REAP_FOR = Duration.ofMinutes(10);
+
+    private final AsyncRoundTrip trip;
+    private final RunningJob job;
+    private final String endpointName;
+    private final Frame input;
+    private final InferenceOptions options;
+    private final @Nullable Journal journal;
+    private final int maxInFlight;
+    private final long deadlineNanos;
+    private final Deque<Slice> queue = new ArrayDeque<>(); // guarded by this
+    private int inFlight; // guarded by this
+    private final AtomicInteger rowsFinished = new AtomicInteger();
+    private final Set<Batch> live = ConcurrentHashMap.newKeySet();
+    private final List<String> collectedIds = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean stopped;
+
+    AsyncJobRun(AsyncRoundTrip trip, RunningJob job, Frame input, InferenceOptions options, int batchSize,
+            int maxInFlight, @Nullable Journal journal) {
+        this.trip = trip;
+        this.job = job;
+        this.endpointName = job.endpointName();
+        this.input = input;
+        this.options = options;
+        this.journal = journal;
+        this.maxInFlight = maxInFlight;
+        // SageMaker fails an invocation itself after InvocationTimeoutSeconds; this is the safety net when no
+        // failure ever shows up, with room for the failure object to be written and found.
+        long timeout = options.invocationTimeout().toNanos();
+        this.deadlineNanos = timeout + Math.max(TimeUnit.SECONDS.toNanos(5), timeout / 10);
+        for (int first = 0; first < input.rowCount(); first += batchSize) {
+            queue.add(new Slice(first, Math.min(batchSize, input.rowCount() - first), 0));
+        }
+    }
+
+    String endpointName() {
+        return endpointName;
+    }
+
+    RunningJob job() {
+        return job;
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    boolean stopped() {
+        return stopped || trip.closed();
+    }
+
+    void start() {
+        job.batchesPlanned(queue.size());
+        job.onCancel(this::cancel);
+        if (input.rowCount() == 0) {
+            job.complete();
+            trip.finished(this);
+            return;
+        }
+        pump();
+    }
+
+    /** Starts queued batches while there is room in flight. */
+    private void pump() {
+        List<Slice> starting = new ArrayList<>();
+        synchronized (this) {
+            while (!stopped() && inFlight < maxInFlight && !queue.isEmpty()) {
+                starting.add(queue.pollFirst());
+                inFlight++;
+            }
+        }
+        for (Slice s : starting) {
+            trip.io(() -> begin(s));
+        }
+    }
+
+    private void begin(Slice slice) {
+        if (stopped()) {
+            return;
+        }
+        try {
+            Frame rows = input.slice(slice.firstRow(), slice.firstRow() + slice.rowCount());
+            String csv = rows.toCsv();
+            Batch batch = new Batch(this, slice, rows, csv, InferenceIds.contentKey(endpointName, slice.firstRow(), csv));
+            live.add(batch);
+            job.rowsInFlight(slice.rowCount());
+            if (!resume(batch)) {
+                submit(batch);
+            }
+        } catch (RuntimeException e) {
+            stop(new WorkbenchException("Async inference on " + endpointName + " failed preparing rows "
+                    + slice.firstRow() + ".." + (slice.firstRow() + slice.rowCount() - 1) + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Uses what the journal knows about this content: rows collected by an earlier run, a failure already
+     * read, or an invocation still out (watched instead of invoked again). Otherwise picks the generation
+     * of the fresh invocation and returns false.
+     */
+    private boolean resume(Batch batch) {
+        if (journal == null) {
+            batch.generation = ThreadLocalRandom.current().nextInt(1 << 30);
+            batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, batch.generation);
+            return false;
+        }
+        Optional<JournalEntry> found = journal.latest(batch.contentKey);
+        if (found.isEmpty()) {
+            batch.generation = 0;
+            batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, 0);
+            return false;
+        }
+        JournalEntry e = found.get();
+        boolean watchedHere = trip.watcher().watching(e.inferenceId());
+        batch.inferenceId = e.inferenceId();
+        batch.generation = e.generation();
+        batch.input = S3Location.parse(e.inputLocation());
+        batch.submittedAt = e.submittedAt();
+        if (e.state() == JournalState.COLLECTED && e.result() != null) {
+            Frame rows = parseOutput(batch, e.result());
+            if (rows != null) {
+                collectedIds.add(batch.inferenceId);
+                LOG.debug("{}: rows collected by an earlier run", batch);
+                finish(batch, rows, BatchPhase.DONE, null);
+                return true;
+            }
+        } else if (e.state() == JournalState.FAILED && e.error() != null) {
+            LOG.debug("{}: failure recorded by an earlier run", batch);
+            failed(batch, e.error());
+            return true;
+        } else if (e.state() == JournalState.SUBMITTED && e.outputLocation() != null && !watchedHere) {
+            batch.output = S3Location.parse(e.outputLocation());
+            batch.failure = e.failureLocation() == null ? null : S3Location.parse(e.failureLocation());
+            batch.uploaded = true;
+            batch.sequence = trip.nextSequence();
+            job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+            LOG.debug("{}: invoked by an earlier run; waiting for its result", batch);
+            trip.watcher().watch(batch);
+            return true;
+        } else if (e.state() == JournalState.SUBMITTING && !watchedHere) {
+            // Recorded but maybe never invoked: invoke under the same InferenceId.
+            batch.submittedAt = Instant.now();
+            return false;
+        }
+        batch.generation = e.generation() + 1;
+        batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, batch.generation);
+        batch.input = null;
+        batch.submittedAt = Instant.now();
+        return false;
+    }
+
+    /** Upload, journal, invoke, then hand over to the watcher. */
+    private void submit(Batch batch) {
+        S3Location in = new S3Location(trip.bucket(),
+                "endpoints/" + endpointName + "/async-input/" + batch.inferenceId + ".csv");
+        batch.input = in;
+        job.batchState(batch.state(BatchPhase.UPLOADING, null));
+        byte[] body = batch.csv.getBytes(StandardCharsets.UTF_8);
+        trip.retrier().call(() -> {
+                    trip.counts().count("s3.PutObject");
+                    trip.cloud().s3().putObject(b -> b.bucket(in.bucket()).key(in.key()).contentType("text/csv"),
+                            RequestBody.fromBytes(body));
+                    batch.uploaded = true;
+                    job.bytesUp(body.length);
+                    if (journal != null) {
+                        journal.submitting(new JournalEntry(batch.inferenceId, batch.contentKey, batch.generation,
+                                endpointName, in.toString(), null, null, batch.firstRow(), batch.rowCount(),
+                                batch.submittedAt, JournalState.SUBMITTING, null, null));
+                    }
+                    return in;
+                }, this::stopped, job::retried)
+                .thenCompose(uploaded -> trip.retrier().call(() -> invoke(batch), this::stopped, job::retried))
+                .whenComplete((r, error) -> {
+                    if (error == null) {
+                        return;
+                    }
+                    Throwable cause = Retrier.unwrap(error);
+                    if (cause instanceof CancellationException || stopped()) {
+                        abandon(batch);
+                    } else {
+                        stop(new WorkbenchException("Async inference on " + endpointName + " failed submitting rows "
+                                + batch.firstRow() + ".." + (batch.firstRow() + batch.rowCount() - 1) + ": "
+                                + cause.getMessage(), cause));
+                    }
+                });
+    }
+
+    private Batch invoke(Batch batch) {
+        S3Location in = batch.input;
+        int timeoutSeconds = (int) Math.max(1, Math.min(3600, options.invocationTimeout().toSeconds()));
+        trip.counts().count("runtime.InvokeEndpointAsync");
+        InvokeEndpointAsyncResponse r = trip.cloud().runtime().invokeEndpointAsync(b -> b
+                .endpointName(endpointName)
+                .inputLocation(String.valueOf(in))
+                .inferenceId(batch.inferenceId)
+                .contentType("text/csv")
+                .accept("text/csv")
+                .invocationTimeoutSeconds(timeoutSeconds));
+        batch.output = S3Location.parse(r.outputLocation());
+        batch.failure = r.failureLocation() == null ? null : S3Location.parse(r.failureLocation());
+        batch.sequence = trip.nextSequence();
+        if (journal != null) {
+            journal.submitted(batch.inferenceId, r.outputLocation(), r.failureLocation());
+        }
+        job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+        trip.watcher().watch(batch);
+        if (stopped()) {
+            abandon(batch);
+        }
+        return batch;
+    }
+
+    /** The watcher saw the output: read it, keep it in the journal, clean up, report the rows. */
+    void collect(Batch batch) {
+        S3Location out = batch.output;
+        trip.retrier().call(() -> {
+                    trip.counts().count("s3.GetObject");
+                    return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(out.bucket()).key(out.key())).asUtf8String();
+                }, this::stopped, job::retried)
+                .whenComplete((text, error) -> {
+                    if (stopped()) {
+                        discard(batch, out);
+                        return;
+                    }
+                    if (error != null) {
+                        failed(batch, "Could not read the output " + out + ": " + Retrier.unwrap(error).getMessage());
+                        return;
+                    }
+                    job.bytesDown(text.length());
+                    Frame rows = parseOutput(batch, text);
+                    if (rows == null) {
+                        failed(batch, "The output " + out + " does not hold " + batch.rowCount() + " rows");
+                        return;
+                    }
+                    if (journal != null) {
+                        journal.collected(batch.inferenceId, text);
+                        collectedIds.add(batch.inferenceId);
+                    }
+                    cleanUp(batch, out);
+                    finish(batch, rows, BatchPhase.DONE, null);
+                    Instant landed = batch.landedAt;
+                    if (landed != null) {
+                        trip.latency().record(landed, Instant.now());
+                    }
+                });
+    }
+
+    /** The watcher saw the failure object: read the message (the model's), then split or report the row. */
+    void collectFailure(Batch batch) {
+        S3Location fail = batch.failure;
+        trip.retrier().call(() -> {
+                    trip.counts().count("s3.GetObject");
+                    return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(fail.bucket()).key(fail.key())).asUtf8String();
+                }, this::stopped, job::retried)
+                .whenComplete((text, error) -> {
+                    if (stopped()) {
+                        discard(batch, fail);
+                        return;
+                    }
+                    String message = error != null
+                            ? "The invocation failed (its failure message could not be read: " + Retrier.unwrap(error).getMessage() + ")"
+                            : text.isBlank() ? "The invocation failed without a message" : text.strip();
+                    if (journal != null) {
+                        journal.failed(batch.inferenceId, message);
+                    }
+                    cleanUp(batch, fail);
+                    failed(batch, message);
+                });
+    }
+
+    /** No result in time: bisect like a failure, and reap whatever the late invocation leaves behind. */
+    void expired(Batch batch) {
+        String message = "No result within the invocation timeout (" + options.invocationTimeout().toSeconds()
+                + " s) after the endpoint could start on it";
+        if (journal != null) {
+            journal.failed(batch.inferenceId, message);
+        }
+        reap(batch);
+        failed(batch, message);
+    }
+
+    private void failed(Batch batch, String message) {
+        if (batch.rowCount() > 1) {
+            job.batchState(batch.state(BatchPhase.SPLIT, message));
+            job.split();
+            job.rowsInFlight(-batch.rowCount());
+            live.remove(batch);
+            synchronized (this) {
+                queue.addFirst(batch.slice.secondHalf());
+                queue.addFirst(batch.slice.firstHalf());
+                inFlight--;
+            }
+            pump();
+            return;
+        }
+        List<@Nullable String> errors = new ArrayList<>();
+        for (int i = 0; i < batch.rowCount(); i++) {
+            errors.add(message);
+        }
+        finish(batch, batch.rows.withColumn(Frame.ERROR_COLUMN, errors), BatchPhase.FAILED, message);
+    }
+
+    private void finish(Batch batch, Frame rows, BatchPhase phase, @Nullable String error) {
+        live.remove(batch);
+        job.batchState(batch.state(phase, error));
+        job.batchDone(batch.firstRow(), rows);
+        job.rowsInFlight(-batch.rowCount());
+        synchronized (this) {
+            inFlight--;
+        }
+        if (rowsFinished.addAndGet(batch.rowCount()) == input.rowCount()) {
+            job.complete();
+            trip.finished(this);
+            if (journal != null && !collectedIds.isEmpty()) {
+                List<String> ids = List.copyOf(collectedIds);
+                trip.io(() -> journal.released(ids));
+            }
+        } else {
+            pump();
+        }
+    }
+
+    private @Nullable Frame parseOutput(Batch batch, String text) {
+        try {
+            Frame rows = Frame.parseCsv(text);
+            return rows.rowCount() == batch.rowCount() ? rows : null;
+        } catch (RuntimeException e) {
+            LOG.debug("{}: output is not a CSV table: {}", batch, e.getMessage());
+            return null;
+        }
+    }
+
+    private void cleanUp(Batch batch, S3Location result) {
+        if (options.deleteObjects()) {
+            S3Location in = batch.input;
+            trip.deleter().delete(in == null ? List.of(result) : List.of(in, result));
+        }
+    }
+
+    /** Cancel: stop submitting, let go of this job's batches, delete the inputs it uploaded. */
+    private void cancel() {
+        stopped = true;
+        synchronized (this) {
+            queue.clear();
+        }
+        List<Batch> batches = List.copyOf(live);
+        List<S3Location> inputs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Batch b : batches) {
+            ids.add(b.inferenceId);
+            S3Location in = b.input;
+            if (b.uploaded && in != null) {
+                inputs.add(in);
+            }
+            if (trip.watcher().forget(b)) {
+                reap(b);
+            }
+            job.batchState(b.state(BatchPhase.CANCELLED, null));
+        }
+        if (journal != null) {
+            journal.cancelled(ids);
+        }
+        trip.deleter().delete(inputs);
+        trip.deleter().flush();
+        trip.finished(this);
+    }
+
+    /** A batch caught mid-way by a cancel: remove what it uploaded; watch for what it may still produce. */
+    private void abandon(Batch batch) {
+        if (trip.closed()) {
+            return;
+        }
+        S3Location in = batch.input;
+        if (batch.uploaded && in != null) {
+            trip.deleter().delete(List.of(in));
+        }
+        if (batch.output != null && trip.watcher().forget(batch)) {
+            reap(batch);
+        }
+    }
+
+    /** A result found after a cancel: nobody wants it, so it and the input go. */
+    private void discard(Batch batch, S3Location result) {
+        if (trip.closed()) {
+            return;
+        }
+        S3Location in = batch.input;
+        trip.deleter().delete(in == null ? List.of(result) : List.of(in, result));
+    }
+
+    private void reap(Batch batch) {
+        batch.reap = true;
+        batch.reapUntilNanos = System.nanoTime() + Math.min(REAP_FOR.toNanos(), deadlineNanos);
+        trip.watcher().watch(batch);
+    }
+
+    /** A failure that is not the model's (bucket, endpoint, credentials...): the job fails, nothing half-done is left. */
+    private void stop(WorkbenchException error) {
+        if (stopped) {
+            return;
+        }
+        LOG.warn("{}", error.getMessage());
+        cancelQuietly();
+        job.fail(error);
+    }
+
+    private void cancelQuietly() {
+        try {
+            cancel();
+        } catch (RuntimeException e) {
+            LOG.warn("Cleaning up after a failed job", e);
+        }
+    }
+
+    /** The round trip is closing: fail the job; the journal keeps its open batches for a re-run. */
+    void closed() {
+        stopped = true;
+        job.fail(new WorkbenchException("The async round trip was closed while the inference on " + endpointName
+                + " was running; run the same inference again to collect the batches already submitted"));
+    }
+}
