@@ -160,11 +160,18 @@ final class AsyncJobRun {
             if (rows != null) {
                 collectedIds.add(batch.inferenceId);
                 LOG.debug("{}: rows collected by an earlier run", batch);
+                // The earlier run may have crashed before its deletes went out; deleting again is harmless.
+                if (e.outputLocation() != null) {
+                    cleanUp(batch, S3Location.parse(e.outputLocation()));
+                }
                 finish(batch, rows, BatchPhase.DONE, null);
                 return true;
             }
         } else if (e.state() == JournalState.FAILED && e.error() != null) {
             LOG.debug("{}: failure recorded by an earlier run", batch);
+            if (e.failureLocation() != null) {
+                cleanUp(batch, S3Location.parse(e.failureLocation()));
+            }
             failed(batch, e.error());
             return true;
         } else if (e.state() == JournalState.SUBMITTED && e.outputLocation() != null && !watchedHere) {

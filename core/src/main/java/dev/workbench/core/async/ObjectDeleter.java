@@ -35,6 +35,7 @@ final class ObjectDeleter {
     private final ConcurrentLinkedQueue<S3Location> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean bulkServed = true;
 
     ObjectDeleter(S3Client s3, Retrier retrier, ScheduledExecutorService timer, RequestCounts counts) {
         this.s3 = s3;
@@ -88,6 +89,10 @@ final class ObjectDeleter {
     /** Blocking delete of keys in one bucket (DeleteObjects; one DeleteObject each where that is not served). */
     Void deleteNow(String bucket, List<String> keys) {
         List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        if (!bulkServed) {
+            deleteOneByOne(bucket, keys);
+            return null;
+        }
         try {
             counts.count("s3.DeleteObjects");
             DeleteObjectsResponse r = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
@@ -95,14 +100,22 @@ final class ObjectDeleter {
                 LOG.warn("DeleteObjects in {} left {} objects: {}", bucket, r.errors().size(), r.errors().get(0).message());
             }
         } catch (AwsServiceException e) {
-            if (e.statusCode() != 501 && e.statusCode() != 405) {
+            int status = e.statusCode();
+            if (status == 403 || status == 429 || status >= 500) {
                 throw e;
             }
-            for (String key : keys) {
-                counts.count("s3.DeleteObject");
-                s3.deleteObject(b -> b.bucket(bucket).key(key));
-            }
+            // A service without multi-object delete (400/405/501): delete one by one from now on.
+            LOG.info("DeleteObjects not served ({}); deleting objects one by one", e.getMessage());
+            bulkServed = false;
+            deleteOneByOne(bucket, keys);
         }
         return null;
+    }
+
+    private void deleteOneByOne(String bucket, List<String> keys) {
+        for (String key : keys) {
+            counts.count("s3.DeleteObject");
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        }
     }
 }
