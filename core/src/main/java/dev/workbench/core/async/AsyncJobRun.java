@@ -334,9 +334,8 @@ final class AsyncJobRun {
             synchronized (this) {
                 queue.addFirst(batch.slice.secondHalf());
                 queue.addFirst(batch.slice.firstHalf());
-                inFlight--;
             }
-            pump();
+            releaseSlot(batch);
             return;
         }
         List<@Nullable String> errors = new ArrayList<>();
@@ -351,9 +350,7 @@ final class AsyncJobRun {
         job.batchState(batch.state(phase, error));
         job.batchDone(batch.firstRow(), rows);
         job.rowsInFlight(-batch.rowCount());
-        synchronized (this) {
-            inFlight--;
-        }
+        releaseSlot(batch);
         if (rowsFinished.addAndGet(batch.rowCount()) == input.rowCount()) {
             job.complete();
             trip.finished(this);
@@ -361,7 +358,18 @@ final class AsyncJobRun {
                 List<String> ids = List.copyOf(collectedIds);
                 trip.io(() -> journal.released(ids));
             }
-        } else {
+        }
+    }
+
+    /**
+     * The batch's invocation is over (its output or failure is there, or it never went out): its place in
+     * flight goes to the next batch at once, before the result is read, so the endpoint's queue stays fed.
+     */
+    void releaseSlot(Batch batch) {
+        if (batch.slotReleased.compareAndSet(false, true)) {
+            synchronized (this) {
+                inFlight--;
+            }
             pump();
         }
     }

@@ -276,11 +276,13 @@ public final class AsyncRoundTrip implements AutoCloseable {
     private final class Dispatch implements CompletionWatcher.Handler {
         @Override
         public void output(Batch batch) {
+            batch.run.releaseSlot(batch);
             io(() -> batch.run.collect(batch));
         }
 
         @Override
         public void failure(Batch batch) {
+            batch.run.releaseSlot(batch);
             io(() -> batch.run.collectFailure(batch));
         }
 

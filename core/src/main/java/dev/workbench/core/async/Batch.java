@@ -4,6 +4,7 @@ import dev.workbench.api.BatchPhase;
 import dev.workbench.api.BatchState;
 import dev.workbench.api.Frame;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,8 @@ final class Batch {
     volatile long reapUntilNanos;
     /** When the listing showed the output landed (S3 LastModified), for the completion-latency figures. */
     volatile @Nullable Instant landedAt;
+    /** Set once the batch's place among the job's invocations in flight has been given back. */
+    final AtomicBoolean slotReleased = new AtomicBoolean();
 
     Batch(AsyncJobRun run, Slice slice, Frame rows, String csv, String contentKey) {
         this.run = run;

@@ -30,13 +30,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * a parent directory (Workbench's layout: {@code endpoints/<ep>/async-output/} and {@code .../async-failures/})
  * one listing of {@code endpoints/<ep>/async-} covers both.
  *
- * <p>The interval adapts to how fast results arrive: about 1.5 times the recent gap between results, at
- * least {@link #MIN_INTERVAL_MILLIS} (so a busy endpoint is read about ten times a second) and at most
+ * <p>The interval adapts to how fast results arrive: about twice the recent gap between results (so a
+ * listing finds two results on average, keeping listings under half a request per batch), at least
+ * {@link #MIN_INTERVAL_MILLIS} (a busy endpoint is read twenty times a second) and at most
  * {@link #MAX_INTERVAL_MILLIS} (so a result is noticed within a second); rounds that find nothing back off.
  */
 final class CompletionWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionWatcher.class);
-    static final long MIN_INTERVAL_MILLIS = 100;
+    static final long MIN_INTERVAL_MILLIS = 50;
     static final long MAX_INTERVAL_MILLIS = 750;
 
     interface Handler {
@@ -133,7 +134,7 @@ final class CompletionWatcher {
                 gapEstimateMillis = gapEstimateMillis < 0 ? gap : 0.7 * gapEstimateMillis + 0.3 * gap;
             }
             lastFoundNanos = now;
-            long next = gapEstimateMillis < 0 ? MIN_INTERVAL_MILLIS : (long) (1.5 * gapEstimateMillis);
+            long next = gapEstimateMillis < 0 ? MIN_INTERVAL_MILLIS : (long) (2 * gapEstimateMillis);
             intervalMillis = Math.max(MIN_INTERVAL_MILLIS, Math.min(MAX_INTERVAL_MILLIS, next));
         } else {
             intervalMillis = Math.min(MAX_INTERVAL_MILLIS, Math.max(MIN_INTERVAL_MILLIS, intervalMillis * 3 / 2));
