@@ -1,0 +1,52 @@
+package dev.workbench.api;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * A SageMaker endpoint. {@link #inference(Frame)} returns the table whether the endpoint is sync or async;
+ * the routing follows the Workbench meta tag {@code async_endpoint}, else the endpoint's AsyncInferenceConfig.
+ */
+public interface Endpoint {
+
+  /** The endpoint on the shared default connection ({@link Cloud#shared()}). */
+  static Endpoint of(String name) {
+    return Cloud.shared().endpoint(name);
+  }
+
+  static Endpoint of(String name, Cloud cloud) {
+    return cloud.endpoint(name);
+  }
+
+  String name();
+
+  /** Runs the rows through the endpoint: N rows in, N rows out in input order; failed rows carry inference_error. */
+  Frame inference(Frame input);
+
+  Frame inference(Frame input, Consumer<InferenceOptions.Builder> options);
+
+  /** Sync endpoints: {@code threads} concurrent invocations. Async endpoints: as inference. */
+  Frame fastInference(Frame input, int threads);
+
+  InferenceJob submit(Frame input);
+
+  InferenceJob submit(Frame input, Consumer<InferenceOptions.Builder> options);
+
+  /** Meta tag async_endpoint, else AsyncInferenceConfig present. */
+  boolean isAsync();
+
+  EndpointDescription describe();
+
+  EndpointMeta meta();
+
+  /** The endpoint's metric set over the last {@code since}, period chosen from the range. */
+  EndpointMetrics metrics(Duration since);
+
+  EndpointMetrics metrics(Consumer<MetricsQuery.Builder> query);
+
+  /** Data-capture records of the last {@code since} as a Frame. */
+  Frame capture(Duration since);
+
+  /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
+  void delete();
+}

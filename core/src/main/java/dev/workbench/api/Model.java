@@ -1,0 +1,30 @@
+package dev.workbench.api;
+
+import java.util.function.Consumer;
+
+/** A SageMaker model that can be deployed to an endpoint. */
+public interface Model {
+
+  /** The model on the shared default connection ({@link Cloud#shared()}). */
+  static Model of(String name) {
+    return Cloud.shared().model(name);
+  }
+
+  static Model of(String name, Cloud cloud) {
+    return cloud.model(name);
+  }
+
+  String name();
+
+  ModelDescription describe();
+
+  boolean exists();
+
+  /** A sync endpoint named like the model; blocks until InService. */
+  Endpoint toEndpoint();
+
+  /** Blocks until InService; progress via {@code options.onProgress}. */
+  Endpoint toEndpoint(Consumer<DeployOptions.Builder> options);
+
+  void delete();
+}

@@ -1,0 +1,48 @@
+package dev.workbench.core.deploy;
+
+import dev.workbench.api.DeployOptions;
+
+/** Checks deploy options before any AWS call; each failure names the field. */
+final class DeployValidation {
+  private DeployValidation() {}
+
+  static void check(String endpointName, DeployOptions o) {
+    Names.check("endpointName", endpointName);
+    if (o.instance().isBlank() || !o.instance().startsWith("ml.")) {
+      throw new IllegalArgumentException("instance '" + o.instance() + "' is not a SageMaker instance type (ml.*)");
+    }
+    if (o.initialInstances() < 1) {
+      throw new IllegalArgumentException("initialInstances must be >= 1 (SageMaker creates endpoints with at least "
+          + "one instance; async ones scale in to zero afterwards), was " + o.initialInstances());
+    }
+    if (o.maxInstances() < 1) {
+      throw new IllegalArgumentException("maxInstances must be >= 1, was " + o.maxInstances());
+    }
+    if (o.minInstances() < 0 || o.minInstances() > o.maxInstances()) {
+      throw new IllegalArgumentException("minInstances must be between 0 and maxInstances (" + o.maxInstances()
+          + "), was " + o.minInstances());
+    }
+    if (!o.async() && o.minInstances() < 1) {
+      throw new IllegalArgumentException("minInstances must be >= 1 for a sync endpoint (only async endpoints "
+          + "scale to zero), was " + o.minInstances());
+    }
+    if (o.initialInstances() > o.maxInstances()) {
+      throw new IllegalArgumentException("initialInstances (" + o.initialInstances() + ") must not exceed maxInstances ("
+          + o.maxInstances() + ")");
+    }
+    if (o.idleMinutes() < 1) {
+      throw new IllegalArgumentException("idleMinutes must be >= 1, was " + o.idleMinutes());
+    }
+    if (o.maxConcurrent() < 1 || o.maxConcurrent() > 1000) {
+      throw new IllegalArgumentException("maxConcurrent must be between 1 and 1000, was " + o.maxConcurrent());
+    }
+    if (o.dataCapture() && (o.captureSamplePercent() < 1 || o.captureSamplePercent() > 100)) {
+      throw new IllegalArgumentException("captureSamplePercent must be between 1 and 100, was " + o.captureSamplePercent());
+    }
+    for (String tag : o.tags()) {
+      if (tag.isBlank() || tag.contains("::")) {
+        throw new IllegalArgumentException("tags: '" + tag + "' must be non-blank and must not contain '::'");
+      }
+    }
+  }
+}

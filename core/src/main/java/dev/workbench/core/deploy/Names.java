@@ -1,0 +1,46 @@
+package dev.workbench.core.deploy;
+
+import java.util.regex.Pattern;
+
+/** SageMaker resource names and the names Workbench derives from an endpoint's. */
+public final class Names {
+  /** SageMaker's pattern for model, endpoint config and endpoint names. */
+  public static final Pattern SAGEMAKER_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+  public static final String VARIANT = "AllTraffic";
+
+  private Names() {}
+
+  /** Throws IllegalArgumentException naming the field when {@code name} is not a valid SageMaker name. */
+  public static String check(String field, String name) {
+    if (!SAGEMAKER_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(field + " '" + name + "' is not a valid SageMaker name: 1-63 letters, "
+          + "digits and hyphens, starting and ending with a letter or digit");
+    }
+    return name;
+  }
+
+  public static String resourceId(String endpoint) {
+    return "endpoint/" + endpoint + "/variant/" + VARIANT;
+  }
+
+  public static String targetTrackingPolicy(String endpoint) {
+    return "workbench-" + endpoint + "-backlog-per-instance";
+  }
+
+  public static String stepPolicy(String endpoint) {
+    return "workbench-" + endpoint + "-scale-from-zero";
+  }
+
+  /** Every CloudWatch alarm Workbench creates for an endpoint starts with this. */
+  public static String alarmPrefix(String endpoint) {
+    return "workbench-" + endpoint + "-";
+  }
+
+  public static String backlogAlarm(String endpoint) {
+    return alarmPrefix(endpoint) + "has-backlog-without-capacity";
+  }
+
+  public static String prefix(String bucket, String endpoint) {
+    return "s3://" + bucket + "/endpoints/" + endpoint + "/";
+  }
+}

@@ -1,0 +1,144 @@
+package dev.workbench.core.endpoint;
+
+import dev.workbench.api.Cloud;
+import dev.workbench.api.Endpoint;
+import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointMeta;
+import dev.workbench.api.EndpointMetrics;
+import dev.workbench.api.EndpointNotReadyException;
+import dev.workbench.api.Frame;
+import dev.workbench.api.FrameException;
+import dev.workbench.api.InferenceJob;
+import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.MetricsQuery;
+import dev.workbench.core.capture.CaptureReader;
+import dev.workbench.core.deploy.EndpointDeleter;
+import dev.workbench.core.job.RunningJob;
+import dev.workbench.core.metrics.MetricsReader;
+import dev.workbench.core.sync.SyncRoundTrip;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
+
+/**
+ * An endpoint on a Cloud. Every inference looks the endpoint up (DescribeEndpoint, ListTags), then routes:
+ * async endpoints go to the Cloud's async round trip, sync ones to the sync round trip. The caller's code is
+ * the same either way.
+ */
+public final class EndpointCore implements Endpoint {
+  /** States in which SageMaker serves invocations (an endpoint keeps serving while autoscaling updates it). */
+  static final Set<String> SERVING = Set.of("InService", "Updating", "SystemUpdating");
+
+  private final String name;
+  private final Cloud cloud;
+  private final CloudServices services;
+
+  public EndpointCore(String name, Cloud cloud, CloudServices services) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("endpoint name must not be blank");
+    }
+    this.name = name;
+    this.cloud = cloud;
+    this.services = services;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Frame inference(Frame input) {
+    return submit(input).join();
+  }
+
+  @Override
+  public Frame inference(Frame input, Consumer<InferenceOptions.Builder> options) {
+    return submit(input, options).join();
+  }
+
+  @Override
+  public Frame fastInference(Frame input, int threads) {
+    return inference(input, o -> o.threads(threads));
+  }
+
+  @Override
+  public InferenceJob submit(Frame input) {
+    return submit(input, InferenceOptions.defaults());
+  }
+
+  @Override
+  public InferenceJob submit(Frame input, Consumer<InferenceOptions.Builder> options) {
+    return submit(input, InferenceOptions.of(options));
+  }
+
+  public InferenceJob submit(Frame input, InferenceOptions options) {
+    if (input.isEmpty() || input.rowCount() == 0) {
+      throw new FrameException("Nothing to send to endpoint '" + name + "': the frame has no rows (columns "
+          + input.columns() + ")");
+    }
+    DescribeEndpointResponse ep = EndpointLookup.describeEndpoint(cloud.sageMaker(), name);
+    String status = ep.endpointStatusAsString();
+    if (!SERVING.contains(status)) {
+      throw new EndpointNotReadyException(name, status, ep.failureReason());
+    }
+    EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
+    if (EndpointLookup.isAsync(cloud.sageMaker(), ep, meta)) {
+      return services.track(services.async().submit(name, input, options, meta));
+    }
+    RunningJob job = services.track(new RunningJob(name, false, input, options.onProgress()));
+    int batchSize = options.batchSize() != null ? options.batchSize()
+        : meta.intValue(EndpointMeta.INFERENCE_BATCH_SIZE, EndpointMeta.DEFAULT_SYNC_BATCH_SIZE);
+    int threads = Math.min(options.threads(), CloudServices.MAX_SYNC_THREADS);
+    new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads);
+    return job;
+  }
+
+  @Override
+  public boolean isAsync() {
+    DescribeEndpointResponse ep = EndpointLookup.describeEndpoint(cloud.sageMaker(), name);
+    return EndpointLookup.isAsync(cloud.sageMaker(), ep, EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn()));
+  }
+
+  @Override
+  public EndpointDescription describe() {
+    return EndpointLookup.describe(cloud.sageMaker(), name);
+  }
+
+  @Override
+  public EndpointMeta meta() {
+    DescribeEndpointResponse ep = EndpointLookup.describeEndpoint(cloud.sageMaker(), name);
+    return EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
+  }
+
+  @Override
+  public EndpointMetrics metrics(Duration since) {
+    return metrics(MetricsQuery.since(since));
+  }
+
+  @Override
+  public EndpointMetrics metrics(Consumer<MetricsQuery.Builder> query) {
+    return metrics(MetricsQuery.of(query));
+  }
+
+  public EndpointMetrics metrics(MetricsQuery query) {
+    EndpointDescription d = describe();
+    return new MetricsReader(cloud.cloudWatch()).read(d.name(), d.variantName(), d.async(), query);
+  }
+
+  @Override
+  public Frame capture(Duration since) {
+    return new CaptureReader(cloud.sageMaker(), cloud.s3()).read(name, since);
+  }
+
+  @Override
+  public void delete() {
+    new EndpointDeleter(cloud).delete(name);
+  }
+
+  @Override
+  public String toString() {
+    return "Endpoint[" + name + "]";
+  }
+}

@@ -1,0 +1,5 @@
+/** Endpoint metrics read from CloudWatch GetMetricData. */
+@NullMarked
+package dev.workbench.core.metrics;
+
+import org.jspecify.annotations.NullMarked;

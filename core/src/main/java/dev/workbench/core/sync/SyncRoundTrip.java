@@ -1,0 +1,256 @@
+package dev.workbench.core.sync;
+
+import dev.workbench.api.BatchPhase;
+import dev.workbench.api.BatchState;
+import dev.workbench.api.EndpointNotFoundException;
+import dev.workbench.api.Frame;
+import dev.workbench.core.job.RunningJob;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+
+/**
+ * The sync round trip: the rows go to InvokeEndpoint as CSV (with header) in batches, {@code threads} at a
+ * time. A batch whose body would pass the 6 MB limit is halved until it fits (a single row that does not fit
+ * fails with its size). Throttling, 5xx and connection failures are retried with jittered exponential backoff;
+ * a ModelError batch is bisected down to the rows that fail, which carry the model's message in
+ * {@code inference_error}. N rows in, N rows out in input order (assembled by the RunningJob).
+ *
+ * <p>No coordinator thread: {@code threads} workers on the Cloud's bounded executor each take the next batch
+ * until none is left; the last one out completes the job. Cancel empties the queue, so nothing more is sent.
+ */
+public final class SyncRoundTrip {
+  /** InvokeEndpoint's payload limit. */
+  public static final int MAX_BODY_BYTES = 6_291_456;
+  private static final Logger LOG = LoggerFactory.getLogger(SyncRoundTrip.class);
+
+  private final SageMakerRuntimeClient runtime;
+  private final ExecutorService executor;
+  private final Backoff backoff;
+  private final int maxBodyBytes;
+
+  public SyncRoundTrip(SageMakerRuntimeClient runtime, ExecutorService executor) {
+    this(runtime, executor, Backoff.DEFAULT, MAX_BODY_BYTES);
+  }
+
+  public SyncRoundTrip(SageMakerRuntimeClient runtime, ExecutorService executor, Backoff backoff, int maxBodyBytes) {
+    this.runtime = runtime;
+    this.executor = executor;
+    this.backoff = backoff;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Starts the work for {@code job} (whose input is {@code input}); returns at once. */
+  public void start(RunningJob job, String endpointName, Frame input, int batchSize, int threads) {
+    new Run(job, endpointName, input, batchSize).start(threads);
+  }
+
+  private record Range(int from, int to) {
+    int size() {
+      return to - from;
+    }
+  }
+
+  /** One inference: its queue of batches and its workers. */
+  private final class Run {
+    private final RunningJob job;
+    private final String endpoint;
+    private final Frame input;
+    private final Frame payload;
+    private final ConcurrentLinkedQueue<Range> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger workers = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    Run(RunningJob job, String endpoint, Frame input, int batchSize) {
+      this.job = job;
+      this.endpoint = endpoint;
+      this.input = input;
+      // A re-run of failed rows must not send the old errors: the model adds its own inference_error.
+      this.payload = input.hasColumn(Frame.ERROR_COLUMN) ? withoutErrorColumn(input) : input;
+      for (int from = 0; from < input.rowCount(); from += batchSize) {
+        queue.add(new Range(from, Math.min(input.rowCount(), from + batchSize)));
+      }
+    }
+
+    void start(int threads) {
+      job.batchesPlanned(queue.size());
+      job.onCancel(() -> {
+        stopped.set(true);
+        queue.clear();
+      });
+      int n = Math.max(1, Math.min(threads, queue.size()));
+      workers.set(n);
+      for (int i = 0; i < n; i++) {
+        try {
+          executor.execute(this::work);
+        } catch (RejectedExecutionException e) {
+          stopped.set(true);
+          job.fail(new IllegalStateException("the Cloud was closed", e));
+          return;
+        }
+      }
+    }
+
+    private void work() {
+      try {
+        Range r;
+        while (!stopped.get() && (r = queue.poll()) != null) {
+          send(r);
+        }
+      } catch (EndpointNotFoundException e) {
+        stopped.set(true);
+        queue.clear();
+        job.fail(e);
+      } catch (RuntimeException | Error e) {
+        LOG.error("Sync inference on {} failed", endpoint, e);
+        stopped.set(true);
+        queue.clear();
+        job.fail(e);
+      } finally {
+        if (workers.decrementAndGet() == 0 && !stopped.get()) {
+          job.complete();
+        }
+      }
+    }
+
+    /** Sends rows [from, to): splits when too big or when the model refuses them. */
+    private void send(Range r) {
+      if (stopped.get()) {
+        return;
+      }
+      byte[] body = payload.slice(r.from, r.to).toCsv().getBytes(StandardCharsets.UTF_8);
+      if (body.length > maxBodyBytes) {
+        if (r.size() == 1) {
+          failRows(r, "row " + r.from + " is " + body.length + " bytes as CSV, over the "
+              + maxBodyBytes + "-byte InvokeEndpoint payload limit");
+        } else {
+          bisect(r);
+        }
+        return;
+      }
+      String id = "sync-" + r.from + "-" + r.to;
+      Instant submitted = Instant.now();
+      for (int attempt = 1; ; attempt++) {
+        if (stopped.get()) {
+          job.batchState(state(id, r, attempt, BatchPhase.CANCELLED, submitted, null));
+          return;
+        }
+        job.batchState(state(id, r, attempt, BatchPhase.SUBMITTED, submitted, null));
+        job.rowsInFlight(r.size());
+        InvokeEndpointResponse response;
+        try {
+          job.bytesUp(body.length);
+          response = runtime.invokeEndpoint(b -> b.endpointName(endpoint).contentType("text/csv")
+              .accept("text/csv").body(SdkBytes.fromByteArray(body)));
+        } catch (SdkException e) {
+          InvocationOutcome outcome = InvocationOutcome.of(e);
+          String message = InvocationOutcome.message(e);
+          switch (outcome) {
+            case ENDPOINT_MISSING -> throw new EndpointNotFoundException(endpoint, e);
+            case MODEL_ERROR -> {
+              if (r.size() > 1) {
+                job.batchState(state(id, r, attempt, BatchPhase.SPLIT, submitted, message));
+                bisect(r);
+              } else {
+                job.batchState(state(id, r, attempt, BatchPhase.FAILED, submitted, message));
+                failRows(r, message);
+              }
+              return;
+            }
+            case RETRY -> {
+              if (attempt < backoff.maxAttempts() && pause(attempt)) {
+                job.retried();
+                continue;
+              }
+              job.batchState(state(id, r, attempt, BatchPhase.FAILED, submitted, message));
+              failRows(r, "failed after " + attempt + " attempts: " + message);
+              return;
+            }
+            default -> {
+              job.batchState(state(id, r, attempt, BatchPhase.FAILED, submitted, message));
+              failRows(r, message);
+              return;
+            }
+          }
+        } finally {
+          job.rowsInFlight(-r.size());
+        }
+        byte[] out = response.body().asByteArray();
+        job.bytesDown(out.length);
+        Frame result = rowsOf(r, new String(out, StandardCharsets.UTF_8));
+        job.batchState(state(id, r, attempt, BatchPhase.DONE, submitted, null));
+        job.batchDone(r.from, result);
+        return;
+      }
+    }
+
+    private void bisect(Range r) {
+      int mid = r.from + r.size() / 2;
+      job.split();
+      send(new Range(r.from, mid));
+      send(new Range(mid, r.to));
+    }
+
+    /** The endpoint's answer as rows: exactly the batch's rows, with an inference_error column. */
+    private Frame rowsOf(Range r, String csv) {
+      Frame out;
+      try {
+        out = Frame.parseCsv(csv);
+      } catch (RuntimeException e) {
+        return errorRows(r, "endpoint answered with unreadable CSV: " + e.getMessage());
+      }
+      if (out.rowCount() != r.size()) {
+        return errorRows(r, "endpoint answered " + out.rowCount() + " rows for " + r.size());
+      }
+      if (!out.hasColumn(Frame.ERROR_COLUMN)) {
+        out = out.withColumn(Frame.ERROR_COLUMN, Collections.nCopies(out.rowCount(), null));
+      }
+      return out;
+    }
+
+    private void failRows(Range r, String message) {
+      job.batchDone(r.from, errorRows(r, message));
+    }
+
+    private Frame errorRows(Range r, String message) {
+      Frame rows = input.slice(r.from, r.to);
+      return rows.withColumn(Frame.ERROR_COLUMN, Collections.nCopies(rows.rowCount(), message));
+    }
+
+    /** Sleeps before a retry; false when cancelled or interrupted meanwhile. */
+    private boolean pause(int attempt) {
+      try {
+        Thread.sleep(backoff.delay(attempt).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      return !stopped.get();
+    }
+
+    private BatchState state(String id, Range r, int attempt, BatchPhase phase, Instant submitted,
+        @Nullable String error) {
+      return new BatchState(id, r.from, r.size(), attempt, phase, null, null, null, submitted, error);
+    }
+  }
+
+  private static Frame withoutErrorColumn(Frame input) {
+    List<String> keep = new ArrayList<>(input.columns());
+    keep.remove(Frame.ERROR_COLUMN);
+    return input.select(keep.toArray(String[]::new));
+  }
+}
