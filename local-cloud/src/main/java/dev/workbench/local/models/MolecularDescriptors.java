@@ -27,8 +27,10 @@ final class MolecularDescriptors {
     static final List<String> COLUMNS =
             List.of("formula", "mw", "xlogp", "tpsa", "hbd", "hba", "rotatable_bonds", "heavy_atoms");
 
-    private static final ThreadLocal<MolecularDescriptors> PER_THREAD =
-            ThreadLocal.withInitial(MolecularDescriptors::new);
+    private static final ThreadLocal<MolecularDescriptors> PER_THREAD = ThreadLocal.withInitial(() -> {
+        CdkLogging.install();
+        return new MolecularDescriptors();
+    });
 
     private final Smiles smiles = new Smiles();
     private final IMolecularDescriptor xlogp = init(new XLogPDescriptor(), true, true);
@@ -40,6 +42,11 @@ final class MolecularDescriptors {
 
     static MolecularDescriptors forThisThread() {
         return PER_THREAD.get();
+    }
+
+    /** The parsed, atom-typed molecule (this thread's parser). */
+    IAtomContainer parse(String smilesText) {
+        return smiles.parse(smilesText);
     }
 
     /** The values in {@link #COLUMNS} order, formatted for CSV; a {@link RowError} when any cannot be computed. */

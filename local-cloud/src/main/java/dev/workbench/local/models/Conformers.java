@@ -1,0 +1,128 @@
+package dev.workbench.local.models;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.openscience.cdk.aromaticity.Aromaticity;
+import org.openscience.cdk.aromaticity.ElectronDonation;
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.graph.Cycles;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.modeling.builder3d.ModelBuilder3D;
+import org.openscience.cdk.modeling.builder3d.TemplateHandler3D;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds 3D coordinates with CDK's template- and force-field-based {@link ModelBuilder3D}, one
+ * molecule at a time under a time limit.
+ *
+ * <p>Why the machinery: CDK keeps one ModelBuilder3D per force field for the whole JVM and it is not
+ * thread-safe, so builds are serialised by a JVM-wide lock. Its layout loop can also spin forever on
+ * some structures and never checks for interrupts, so each build runs on its own daemon thread; on
+ * timeout the row fails and that thread is stopped ({@link Thread#stop()}, the only way to reclaim a
+ * non-cooperating computation in-process on Java 17) so that it releases the lock and the CPU.
+ */
+final class Conformers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Conformers.class);
+    private static final ReentrantLock BUILD_LOCK = new ReentrantLock();
+    private static final AtomicLong THREADS = new AtomicLong();
+    private static final Aromaticity AROMATICITY =
+            new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6)));
+
+    private final String forceField;
+    private final Duration limit;
+
+    Conformers(String forceField, Duration limit) {
+        this.forceField = forceField;
+        this.limit = limit;
+    }
+
+    /** Parses, adds explicit hydrogens, builds 3D coordinates and measures the shape; {@link RowError} on failure. */
+    ShapeDescriptors shapeOf(String smiles) {
+        // Parsing is cheap and per thread; only the 3D build needs the shared builder.
+        IAtomContainer molecule = MolecularDescriptors.forThisThread().parse(smiles);
+        try {
+            // Ring templates are matched by aromaticity as well as by element and bond order.
+            AROMATICITY.apply(molecule);
+        } catch (CDKException e) {
+            throw new RowError("aromaticity perception failed: " + Smiles.message(e));
+        }
+        AtomContainerManipulator.convertImplicitToExplicitHydrogens(molecule);
+        CountDownLatch locked = new CountDownLatch(1);
+        FutureTask<ShapeDescriptors> task = new FutureTask<>(() -> {
+            BUILD_LOCK.lockInterruptibly();
+            try {
+                locked.countDown();
+                return ShapeDescriptors.of(build(molecule));
+            } finally {
+                BUILD_LOCK.unlock();
+            }
+        });
+        Thread thread = new Thread(task, "cdk-3d-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        long limitNanos = limit.toNanos();
+        try {
+            // Waiting for another invocation's molecule is bounded too, so a stuck builder cannot hang everyone.
+            if (!locked.await(limitNanos, TimeUnit.NANOSECONDS) && !task.isDone()) {
+                task.cancel(true);
+                throw new RowError("timed out after " + limit.toSeconds() + " s waiting for the 3D builder");
+            }
+            return task.get(limitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            stop(thread);
+            throw new RowError("3D build timed out after " + limit.toSeconds() + " s (MAX_SECONDS_PER_MOLECULE)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RowError rowError) {
+                throw rowError;
+            }
+            throw new RowError("3D build failed: " + Smiles.message(cause));
+        } catch (CancellationException e) {
+            throw new RowError("3D build cancelled");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            stop(thread);
+            throw new RowError("interrupted during the 3D build");
+        }
+    }
+
+    private IAtomContainer build(IAtomContainer molecule) throws Exception {
+        ModelBuilder3D builder;
+        try {
+            TemplateHandler3D templates = TemplateHandler3D.getInstance();
+            RingTemplates.fix(templates);
+            builder = ModelBuilder3D.getInstance(templates, forceField, SilentChemObjectBuilder.getInstance());
+        } catch (CDKException e) {
+            throw new IllegalStateException("CDK 3D builder unavailable for force field " + forceField, e);
+        }
+        return builder.generate3DCoordinates(molecule, false);
+    }
+
+    @SuppressWarnings({"removal", "deprecation"})
+    private static void stop(Thread thread) {
+        try {
+            thread.join(1000);
+            if (thread.isAlive()) {
+                thread.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UnsupportedOperationException e) {
+            // Java 20+ cannot stop threads: the runaway build keeps its thread (a daemon) and the lock.
+            LOG.warn("cannot stop the timed-out 3D build on thread {}; later 3D rows may time out", thread.getName());
+        }
+    }
+}
