@@ -1,0 +1,238 @@
+package dev.workbench.local.sagemaker;
+
+import dev.workbench.local.runtime.ModelLauncher;
+import dev.workbench.local.runtime.ModelSpec;
+import dev.workbench.local.runtime.RunningModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The instances of one production variant. Keeps {@code running + starting} at the desired count: new
+ * instances start after a delay (the cold start) on the loader executor; scale-in retires instances, each
+ * stopping when its in-flight invocations end.
+ */
+final class VariantFleet {
+
+    /** Told about capacity changes; called without the fleet's lock held. */
+    interface Listener {
+        void capacityChanged(VariantFleet fleet);
+
+        void startFailed(VariantFleet fleet, String reason);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(VariantFleet.class);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    final String endpointName;
+    final String variantName;
+    final ModelSpec spec;
+    private final ModelLauncher launcher;
+    private final ScheduledExecutorService scheduler;
+    private final Executor loader;
+    private final Listener listener;
+
+    private final List<Instance> running = new ArrayList<>();
+    private int starting;
+    private int desired;
+    private int roundRobin;
+    private boolean closed;
+
+    VariantFleet(String endpointName, String variantName, ModelSpec spec, ModelLauncher launcher,
+            ScheduledExecutorService scheduler, Executor loader, Listener listener) {
+        this.endpointName = endpointName;
+        this.variantName = variantName;
+        this.spec = spec;
+        this.launcher = launcher;
+        this.scheduler = scheduler;
+        this.loader = loader;
+        this.listener = listener;
+    }
+
+    synchronized int current() {
+        return running.size();
+    }
+
+    synchronized int desired() {
+        return desired;
+    }
+
+    synchronized int starting() {
+        return starting;
+    }
+
+    /** Sets the desired count; missing instances start after {@code delay}, extra ones are retired now. */
+    void setDesired(int count, Duration delay) {
+        List<Instance> toStop = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            desired = Math.max(0, count);
+            int have = running.size() + starting;
+            for (; have < desired; have++) {
+                scheduleStart(delay);
+            }
+            // Retire the least busy instances first so scale-in interrupts as little work as possible.
+            running.sort(Comparator.comparingInt(i -> i.inFlight.get()));
+            while (running.size() > desired) {
+                Instance victim = running.remove(0);
+                victim.retired.set(true);
+                if (victim.inFlight.get() == 0) {
+                    toStop.add(victim);
+                }
+            }
+        }
+        toStop.forEach(this::stop);
+        listener.capacityChanged(this);
+    }
+
+    private void scheduleStart(Duration delay) {
+        starting++;
+        String id = endpointName + "-" + variantName + "-" + SEQUENCE.incrementAndGet();
+        scheduler.schedule(() -> loader.execute(() -> load(id)), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void load(String id) {
+        RunningModel model;
+        try {
+            synchronized (this) {
+                if (closed || running.size() >= desired) {
+                    starting--;
+                    notifyAll();
+                    return;
+                }
+            }
+            model = launcher.start(spec, id);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                starting--;
+                notifyAll();
+            }
+            LOG.warn("Instance {} of {}/{} failed to start: {}", id, endpointName, variantName, e.getMessage());
+            listener.startFailed(this, e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        boolean keep;
+        synchronized (this) {
+            starting--;
+            keep = !closed && running.size() < desired;
+            if (keep) {
+                running.add(new Instance(id, model));
+            }
+            notifyAll();
+        }
+        if (!keep) {
+            model.close();
+            launcher.cleanUp(id);
+            return;
+        }
+        LOG.info("Instance {} of endpoint {} variant {} is in service", id, endpointName, variantName);
+        listener.capacityChanged(this);
+    }
+
+    /**
+     * An instance for one invocation (its in-flight count raised), waiting up to {@code wait} while instances
+     * are starting; null when none is running and none is coming.
+     */
+    @Nullable Instance acquire(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (this) {
+            while (running.isEmpty() && starting > 0 && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            if (running.isEmpty()) {
+                return null;
+            }
+            Instance instance = running.get(Math.floorMod(roundRobin++, running.size()));
+            instance.inFlight.incrementAndGet();
+            return instance;
+        }
+    }
+
+    /** The least busy instance with fewer than {@code limit} invocations in flight, or null. */
+    synchronized @Nullable Instance acquireFree(int limit) {
+        Instance best = null;
+        for (Instance instance : running) {
+            int load = instance.inFlight.get();
+            if (load < limit && (best == null || load < best.inFlight.get())) {
+                best = instance;
+            }
+        }
+        if (best != null) {
+            best.inFlight.incrementAndGet();
+        }
+        return best;
+    }
+
+    /** Free invocation slots across running instances. */
+    synchronized int freeSlots(int limit) {
+        int free = 0;
+        for (Instance instance : running) {
+            free += Math.max(0, limit - instance.inFlight.get());
+        }
+        return free;
+    }
+
+    void release(Instance instance) {
+        if (instance.inFlight.decrementAndGet() == 0 && instance.retired.get()) {
+            stop(instance);
+        }
+        listener.capacityChanged(this);
+    }
+
+    /** The instance died (a container crash): it is removed at once and a replacement starts after the cold start. */
+    void crash(Instance instance, Duration coldStart) {
+        synchronized (this) {
+            running.remove(instance);
+            instance.retired.set(true);
+        }
+        LOG.warn("Instance {} of endpoint {} crashed; a replacement starts in {}", instance.id, endpointName, coldStart);
+        if (!instance.isStopped()) {
+            instance.markStopped();
+            ModelLauncher.crash(instance.model);
+        }
+        setDesired(desired(), coldStart);
+    }
+
+    private void stop(Instance instance) {
+        try {
+            if (instance.stop()) {
+                LOG.info("Instance {} of endpoint {} variant {} stopped", instance.id, endpointName, variantName);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Instance {} did not stop cleanly: {}", instance.id, e.getMessage());
+        } finally {
+            launcher.cleanUp(instance.id);
+        }
+    }
+
+    /** Stops everything and refuses new starts. */
+    void close() {
+        List<Instance> all;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(running);
+            running.clear();
+            notifyAll();
+        }
+        all.forEach(this::stop);
+    }
+}
