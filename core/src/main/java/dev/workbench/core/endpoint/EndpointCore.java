@@ -85,7 +85,9 @@ public final class EndpointCore implements Endpoint {
     }
     EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
     if (EndpointLookup.isAsync(cloud.sageMaker(), ep, meta)) {
-      return services.track(services.async().submit(name, input, options, meta));
+      // Routed by its AsyncInferenceConfig alone: the async defaults (batch size 10) apply, not the sync ones.
+      EndpointMeta asyncMeta = meta.asyncEndpointTag() == null ? meta.with(EndpointMeta.ASYNC_ENDPOINT, "true") : meta;
+      return services.track(services.async().submit(name, input, options, asyncMeta));
     }
     RunningJob job = services.track(new RunningJob(name, false, input, options.onProgress()));
     int batchSize = options.batchSize() != null ? options.batchSize()
