@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The module boundaries of DESIGN.md for core's main classes. */
-@AnalyzeClasses(packages = "dev.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"dev.workbench.api", "dev.workbench.core"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
 
   @ArchTest
