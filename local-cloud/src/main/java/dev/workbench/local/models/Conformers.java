@@ -76,6 +76,9 @@ final class Conformers {
             // Waiting for another invocation's molecule is bounded too, so a stuck builder cannot hang everyone.
             if (!locked.await(limitNanos, TimeUnit.NANOSECONDS) && !task.isDone()) {
                 task.cancel(true);
+                if (locked.getCount() == 0) {
+                    stop(thread); // it took the lock just as the wait ended: don't leave it building unobserved
+                }
                 throw new RowError("timed out after " + limit.toSeconds() + " s waiting for the 3D builder");
             }
             return task.get(limitNanos, TimeUnit.NANOSECONDS);

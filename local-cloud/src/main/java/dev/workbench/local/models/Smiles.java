@@ -1,10 +1,14 @@
 package dev.workbench.local.models;
 
+import org.openscience.cdk.atomtype.CDKAtomTypeMatcher;
 import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IAtomType;
+import org.openscience.cdk.interfaces.IPseudoAtom;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmilesParser;
-import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import org.openscience.cdk.tools.manipulator.AtomTypeManipulator;
 
 /** Parses SMILES into a molecule with perceived atom types; one per thread (CDK parsers keep state). */
 final class Smiles {
@@ -23,10 +27,27 @@ final class Smiles {
         } catch (CDKException | RuntimeException e) {
             throw new RowError("invalid SMILES: " + message(e));
         }
-        try {
-            AtomContainerManipulator.percieveAtomTypesAndConfigureAtoms(molecule);
-        } catch (CDKException | RuntimeException e) {
-            throw new RowError("could not type atoms: " + message(e));
+        for (IAtom atom : molecule.atoms()) {
+            if (atom instanceof IPseudoAtom || atom.getAtomicNumber() == null || atom.getAtomicNumber() < 1) {
+                String label = atom instanceof IPseudoAtom pseudo ? pseudo.getLabel() : atom.getSymbol();
+                throw new RowError("invalid SMILES: unknown element '" + label + "' (atom " + (atom.getIndex() + 1) + ")");
+            }
+        }
+        // Typing each atom ourselves: CDK's bulk helper silently leaves impossible valences untyped.
+        CDKAtomTypeMatcher matcher = CDKAtomTypeMatcher.getInstance(molecule.getBuilder());
+        for (IAtom atom : molecule.atoms()) {
+            IAtomType type;
+            try {
+                type = matcher.findMatchingAtomType(molecule, atom);
+            } catch (CDKException | RuntimeException e) {
+                throw new RowError("could not type atom " + (atom.getIndex() + 1) + " (" + atom.getSymbol() + "): "
+                        + message(e));
+            }
+            if (type == null || "X".equals(type.getAtomTypeName())) {
+                throw new RowError("unusual valence or charge at atom " + (atom.getIndex() + 1) + " ("
+                        + atom.getSymbol() + ")");
+            }
+            AtomTypeManipulator.configure(atom, type);
         }
         return molecule;
     }

@@ -66,14 +66,16 @@ class SmilesDescriptorsModelTest {
 
     @Test
     void anInvalidSmilesFailsOnlyItsRow() {
-        CsvTable out = call(model, "id,smiles\n1,CCO\n2,C1CC(\n3,\n4,c1ccccc1\n");
-        assertEquals(4, out.rows().size());
-        assertEquals(List.of("1", "2", "3", "4"), out.rows().stream().map(r -> r.get(0)).toList());
+        CsvTable out = call(model, "id,smiles\n1,CCO\n2,C1CC(\n3,\n4,c1ccccc1\n5,C(C)(C)(C)(C)C\n6,[Zz]\n");
+        assertEquals(6, out.rows().size());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), out.rows().stream().map(r -> r.get(0)).toList());
         assertEquals("", cell(out, 0, "inference_error"));
         assertTrue(cell(out, 1, "inference_error").startsWith("invalid SMILES: "), cell(out, 1, "inference_error"));
         assertEquals("", cell(out, 1, "mw"));
         assertEquals("invalid SMILES: empty", cell(out, 2, "inference_error"));
         assertEquals(78.11, number(out, 3, "mw"), 0.01);
+        assertEquals("unusual valence or charge at atom 1 (C)", cell(out, 4, "inference_error"));
+        assertEquals("invalid SMILES: unknown element 'Zz' (atom 1)", cell(out, 5, "inference_error"));
     }
 
     @Test
