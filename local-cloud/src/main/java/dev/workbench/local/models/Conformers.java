@@ -1,7 +1,9 @@
 package dev.workbench.local.models;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -36,8 +38,7 @@ final class Conformers {
     private static final Logger LOG = LoggerFactory.getLogger(Conformers.class);
     private static final ReentrantLock BUILD_LOCK = new ReentrantLock();
     private static final AtomicLong THREADS = new AtomicLong();
-    private static final Aromaticity AROMATICITY =
-            new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6)));
+    private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
 
     private final String forceField;
     private final Duration limit;
@@ -52,8 +53,8 @@ final class Conformers {
         // Parsing is cheap and per thread; only the 3D build needs the shared builder.
         IAtomContainer molecule = MolecularDescriptors.forThisThread().parse(smiles);
         try {
-            // Ring templates are matched by aromaticity as well as by element and bond order.
-            AROMATICITY.apply(molecule);
+            // Ring templates are matched by bond order or aromaticity (see RingTemplates); cheap to create.
+            new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6))).apply(molecule);
         } catch (CDKException e) {
             throw new RowError("aromaticity perception failed: " + Smiles.message(e));
         }
@@ -102,16 +103,44 @@ final class Conformers {
         }
     }
 
+    /**
+     * Loads the ring templates and the force field on a background thread, so that the first molecule
+     * an endpoint instance sees does not pay for it (seconds). Later builds wait for the lock it holds.
+     */
+    void warmUpInBackground() {
+        if (WARMED.contains(forceField)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            BUILD_LOCK.lock();
+            try {
+                builder(forceField);
+            } catch (RuntimeException e) {
+                LOG.warn("3D builder warm-up failed: {}", e.toString());
+            } finally {
+                BUILD_LOCK.unlock();
+            }
+        }, "cdk-3d-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private IAtomContainer build(IAtomContainer molecule) throws Exception {
-        ModelBuilder3D builder;
+        return builder(forceField).generate3DCoordinates(molecule, false);
+    }
+
+    /** CDK's shared builder for the force field, templates repaired; call holding BUILD_LOCK. */
+    private static ModelBuilder3D builder(String forceField) {
         try {
             TemplateHandler3D templates = TemplateHandler3D.getInstance();
             RingTemplates.fix(templates);
-            builder = ModelBuilder3D.getInstance(templates, forceField, SilentChemObjectBuilder.getInstance());
+            ModelBuilder3D builder =
+                    ModelBuilder3D.getInstance(templates, forceField, SilentChemObjectBuilder.getInstance());
+            WARMED.add(forceField);
+            return builder;
         } catch (CDKException e) {
             throw new IllegalStateException("CDK 3D builder unavailable for force field " + forceField, e);
         }
-        return builder.generate3DCoordinates(molecule, false);
     }
 
     @SuppressWarnings({"removal", "deprecation"})

@@ -47,7 +47,9 @@ public final class SmilesTo3dModel implements LocalModel {
         if (!forceField.equals("mm2") && !forceField.equals("mmff94")) {
             throw new ModelFailure(400, FORCE_FIELD + " must be mm2 or mmff94, got '" + forceField + "'");
         }
-        return new Instance(column, new Conformers(forceField, Duration.ofSeconds(seconds)));
+        Conformers conformers = new Conformers(forceField, Duration.ofSeconds(seconds));
+        conformers.warmUpInBackground();
+        return new Instance(column, conformers);
     }
 
     private record Instance(String smilesColumn, Conformers conformers) implements ModelInstance {
