@@ -1,0 +1,16 @@
+package dev.workbench.console.service;
+
+/** The services the console's view-models use, built once per application. */
+public record ConsoleServices(ConnectionService connection, EndpointService endpoints, InferenceService inference)
+    implements AutoCloseable {
+
+  public static ConsoleServices create() {
+    ConnectionService connection = new ConnectionService();
+    return new ConsoleServices(connection, new EndpointService(connection), new InferenceService(connection));
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.console.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.console.task;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.console.view;
+
+import org.jspecify.annotations.NullMarked;

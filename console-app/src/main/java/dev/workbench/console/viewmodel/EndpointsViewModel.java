@@ -1,0 +1,120 @@
+package dev.workbench.console.viewmodel;
+
+import dev.workbench.api.EndpointDescription;
+import dev.workbench.console.service.EndpointService;
+import dev.workbench.console.task.BackgroundTask;
+import dev.workbench.console.task.TaskExecutor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.jspecify.annotations.Nullable;
+
+/** The endpoints list: all endpoints, filtered and searched, refreshed live, delete. */
+public final class EndpointsViewModel {
+  private final EndpointService service;
+  private final TaskExecutor executor;
+  private final LogViewModel log;
+  private final Clock clock;
+  private final ObservableList<EndpointItem> all = FXCollections.observableArrayList();
+  private final FilteredList<EndpointItem> shown = new FilteredList<>(all, i -> true);
+  private final StringProperty search = new SimpleStringProperty("");
+  private final ObjectProperty<EndpointFilter> filter = new SimpleObjectProperty<>(EndpointFilter.ALL);
+  private final ObjectProperty<@Nullable EndpointItem> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<Instant> now;
+  private final BooleanProperty refreshing = new SimpleBooleanProperty();
+  private final ObservableList<String> names = FXCollections.observableArrayList();
+
+  public EndpointsViewModel(EndpointService service, TaskExecutor executor, LogViewModel log, Clock clock) {
+    this.service = service;
+    this.executor = executor;
+    this.log = log;
+    this.clock = clock;
+    this.now = new SimpleObjectProperty<>(clock.instant());
+    search.addListener((o, a, b) -> applyFilter());
+    filter.addListener((o, a, b) -> applyFilter());
+  }
+
+  public ObservableList<EndpointItem> shown() { return shown; }
+
+  public ObservableList<EndpointItem> all() { return all; }
+
+  /** Names of every endpoint (for pickers elsewhere). */
+  public ObservableList<String> names() { return names; }
+
+  public StringProperty searchProperty() { return search; }
+
+  public ObjectProperty<EndpointFilter> filterProperty() { return filter; }
+
+  public ObjectProperty<@Nullable EndpointItem> selectedProperty() { return selected; }
+
+  /** The time the badges are computed at; moves on each refresh (for "warming up 12s"). */
+  public ObjectProperty<Instant> nowProperty() { return now; }
+
+  private void applyFilter() {
+    String text = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+    EndpointFilter f = filter.get() == null ? EndpointFilter.ALL : filter.get();
+    shown.setPredicate(i -> f.accepts(i) && (text.isEmpty() || i.name().toLowerCase(Locale.ROOT).contains(text)
+        || (i.instanceType() != null && i.instanceType().toLowerCase(Locale.ROOT).contains(text))));
+  }
+
+  /** Reloads the list in the background; a refresh already running makes this one a no-op. */
+  public void refresh() {
+    if (refreshing.get()) {
+      return;
+    }
+    refreshing.set(true);
+    executor.execute(BackgroundTask.of("list endpoints", p -> service.endpoints())
+        .onSuccess(this::update)
+        .onFailure(e -> log.error("listing endpoints", e))
+        .onFinished(() -> refreshing.set(false)));
+  }
+
+  /** Applies a fresh listing, keeping the selection and the warming-up start times. */
+  public void update(List<EndpointDescription> descriptions) {
+    Instant t = clock.instant();
+    Map<String, EndpointItem> before = new HashMap<>();
+    all.forEach(i -> before.put(i.name(), i));
+    List<EndpointItem> items = descriptions.stream().map(d -> EndpointItem.of(d, before.get(d.name()), t)).toList();
+    EndpointItem sel = selected.get();
+    for (EndpointItem i : items) {
+      EndpointItem old = before.get(i.name());
+      if (old != null && !old.status().equals(i.status()) && "Failed".equals(i.status())) {
+        log.error("endpoint " + i.name(), new IllegalStateException("endpoint " + i.name() + " failed: " + i.failureReason()));
+      }
+    }
+    if (!items.equals(List.copyOf(all))) {
+      all.setAll(items);
+    }
+    List<String> n = items.stream().map(EndpointItem::name).toList();
+    if (!n.equals(List.copyOf(names))) {
+      names.setAll(n);
+    }
+    now.set(t);
+    if (sel != null) {
+      selected.set(items.stream().filter(i -> i.name().equals(sel.name())).findFirst().orElse(null));
+    }
+  }
+
+  /** Deletes an endpoint (the view asks for confirmation first). */
+  public void delete(String name) {
+    log.info("deleting endpoint " + name);
+    executor.execute(BackgroundTask.run("delete " + name, () -> service.delete(name))
+        .onSuccess(v -> {
+          log.info("deleted endpoint " + name);
+          refresh();
+        })
+        .onFailure(e -> log.error("deleting endpoint " + name, e)));
+  }
+}

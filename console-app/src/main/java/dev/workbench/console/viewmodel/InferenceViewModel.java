@@ -1,0 +1,347 @@
+package dev.workbench.console.viewmodel;
+
+import dev.workbench.api.BatchResult;
+import dev.workbench.api.Frame;
+import dev.workbench.api.InferenceFailedException;
+import dev.workbench.api.InferenceJob;
+import dev.workbench.api.InferenceProgress;
+import dev.workbench.console.service.InferenceService;
+import dev.workbench.console.task.BackgroundTask;
+import dev.workbench.console.task.TaskExecutor;
+import dev.workbench.console.task.TaskHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntUnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CSV inference: open (or drop) a file, preview it, pick an endpoint, run with live progress, watch results
+ * arrive batch by batch, cancel, save, retry failed rows.
+ */
+public final class InferenceViewModel {
+  static final int PREVIEW_ROWS = 200;
+
+  private final InferenceService service;
+  private final TaskExecutor executor;
+  private final LogViewModel log;
+  private final ObjectProperty<@Nullable Path> file = new SimpleObjectProperty<>();
+  private final ObservableList<String> previewColumns = FXCollections.observableArrayList();
+  private final ObservableList<List<@Nullable String>> previewRows = FXCollections.observableArrayList();
+  private final IntegerProperty rowCount = new SimpleIntegerProperty(-1);
+  private final BooleanProperty loading = new SimpleBooleanProperty();
+  private final StringProperty fileStatus = new SimpleStringProperty("Drop a CSV file here or open one.");
+  private final StringProperty endpoint = new SimpleStringProperty("");
+  private final BooleanProperty running = new SimpleBooleanProperty();
+  private final DoubleProperty progress = new SimpleDoubleProperty();
+  private final IntegerProperty rowsDone = new SimpleIntegerProperty();
+  private final IntegerProperty rowsInFlight = new SimpleIntegerProperty();
+  private final IntegerProperty rowsFailed = new SimpleIntegerProperty();
+  private final StringProperty rate = new SimpleStringProperty("");
+  private final StringProperty eta = new SimpleStringProperty("");
+  private final StringProperty runStatus = new SimpleStringProperty("");
+  private final ObservableList<String> resultColumns = FXCollections.observableArrayList();
+  private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
+  private final IntegerProperty failedResults = new SimpleIntegerProperty();
+  private final ObjectProperty<@Nullable InferenceJob> job = new SimpleObjectProperty<>();
+  private final BooleanBinding canRun;
+  private @Nullable Frame input;
+  private @Nullable TaskHandle loadTask;
+
+  public InferenceViewModel(InferenceService service, TaskExecutor executor, LogViewModel log) {
+    this.service = service;
+    this.executor = executor;
+    this.log = log;
+    canRun = Bindings.createBooleanBinding(() -> !running.get() && !loading.get() && rowCount.get() > 0
+        && endpoint.get() != null && !endpoint.get().isBlank(), running, loading, rowCount, endpoint);
+  }
+
+  public ObjectProperty<@Nullable Path> fileProperty() { return file; }
+
+  public ObservableList<String> previewColumns() { return previewColumns; }
+
+  public ObservableList<List<@Nullable String>> previewRows() { return previewRows; }
+
+  /** Rows in the file; -1 until the whole file has been read. */
+  public IntegerProperty rowCountProperty() { return rowCount; }
+
+  public BooleanProperty loadingProperty() { return loading; }
+
+  public StringProperty fileStatusProperty() { return fileStatus; }
+
+  public StringProperty endpointProperty() { return endpoint; }
+
+  public BooleanProperty runningProperty() { return running; }
+
+  public DoubleProperty progressProperty() { return progress; }
+
+  public IntegerProperty rowsDoneProperty() { return rowsDone; }
+
+  public IntegerProperty rowsInFlightProperty() { return rowsInFlight; }
+
+  public IntegerProperty rowsFailedProperty() { return rowsFailed; }
+
+  public StringProperty rateProperty() { return rate; }
+
+  public StringProperty etaProperty() { return eta; }
+
+  public StringProperty runStatusProperty() { return runStatus; }
+
+  public ObservableList<String> resultColumns() { return resultColumns; }
+
+  /** Results in input order, filled as batches finish. */
+  public ObservableList<ResultRow> results() { return results; }
+
+  public IntegerProperty failedResultsProperty() { return failedResults; }
+
+  public ObjectProperty<@Nullable InferenceJob> jobProperty() { return job; }
+
+  public BooleanBinding canRunProperty() { return canRun; }
+
+  /** Previews the file at once, then reads it whole in the background (streamed), counting rows. */
+  public void open(Path path) {
+    if (loadTask != null) {
+      loadTask.cancel();
+    }
+    file.set(path);
+    input = null;
+    rowCount.set(-1);
+    loading.set(true);
+    fileStatus.set("Reading " + path.getFileName() + "...");
+    executor.execute(BackgroundTask.of("preview " + path.getFileName(), p -> service.preview(path, PREVIEW_ROWS))
+        .onSuccess(preview -> {
+          if (!path.equals(file.get())) {
+            return;
+          }
+          previewColumns.setAll(preview.head().columns());
+          List<List<@Nullable String>> rows = new ArrayList<>();
+          preview.head().forEach(r -> rows.add(r.values()));
+          previewRows.setAll(rows);
+        })
+        .onFailure(e -> log.error("reading " + path.getFileName(), e)));
+    AtomicReference<@Nullable Frame> read = new AtomicReference<>();
+    loadTask = executor.execute(BackgroundTask.of("read " + path.getFileName(), p -> {
+          Frame f = service.load(path, n -> p.message(String.format(Locale.ROOT, "Reading %s... %,d rows",
+              path.getFileName(), n)), p::isCancelled);
+          read.set(f);
+          return f == null ? 0 : f.rowCount();
+        })
+        .onMessage(fileStatus::set)
+        .onSuccess(n -> {
+          if (!path.equals(file.get())) {
+            return;
+          }
+          input = read.get();
+          rowCount.set(n);
+          fileStatus.set(String.format(Locale.ROOT, "%s: %,d rows, %d columns", path.getFileName(), n,
+              previewColumns.size()));
+          log.info(fileStatus.get());
+        })
+        .onFailure(e -> {
+          fileStatus.set("Could not read " + path.getFileName() + ": " + e.getMessage());
+          log.error("reading " + path.getFileName(), e);
+        })
+        .onFinished(() -> loading.set(false)));
+  }
+
+  /** Runs the whole file on the chosen endpoint. */
+  public void run() {
+    Frame in = input;
+    if (in == null || !canRun.get()) {
+      return;
+    }
+    results.clear();
+    resultColumns.clear();
+    failedResults.set(0);
+    start(in, i -> i, "running " + in.rowCount() + " rows on " + endpoint.get());
+  }
+
+  /** Sends the failed rows again; their results replace the failed ones in place. */
+  public void retryFailed() {
+    Frame in = input;
+    if (in == null || running.get() || results.size() != in.rowCount()) {
+      return;
+    }
+    int[] rows = results.stream().filter(ResultRow::failed).mapToInt(ResultRow::row).toArray();
+    if (rows.length == 0) {
+      return;
+    }
+    start(in.selectRows(rows), i -> rows[i], "retrying " + rows.length + " failed rows on " + endpoint.get());
+  }
+
+  private void start(Frame in, IntUnaryOperator toInputRow, String what) {
+    String name = endpoint.get();
+    running.set(true);
+    progress.set(0);
+    rowsDone.set(0);
+    rowsInFlight.set(0);
+    rowsFailed.set(0);
+    rate.set("");
+    eta.set("");
+    runStatus.set("submitting...");
+    log.info(what);
+    executor.execute(BackgroundTask.of("submit to " + name, p -> service.submit(name, in))
+        .onSuccess(j -> follow(j, toInputRow, in.rowCount()))
+        .onFailure(e -> {
+          running.set(false);
+          runStatus.set("failed: " + e.getMessage());
+          log.error("inference on " + name, e);
+        }));
+  }
+
+  private void follow(InferenceJob j, IntUnaryOperator toInputRow, int total) {
+    job.set(j);
+    AtomicReference<@Nullable InferenceProgress> latest = new AtomicReference<>();
+    AtomicBoolean scheduled = new AtomicBoolean();
+    // progress can fire often; coalesce to one UI update at a time
+    j.onProgress(p -> {
+      latest.set(p);
+      if (scheduled.compareAndSet(false, true)) {
+        executor.ui(() -> {
+          scheduled.set(false);
+          InferenceProgress now = latest.get();
+          if (now != null && job.get() == j) {
+            showProgress(now);
+          }
+        });
+      }
+    });
+    j.onBatch(b -> executor.ui(() -> addBatch(b, toInputRow)));
+    j.future().whenComplete((frame, error) -> executor.ui(() -> finished(j, total, error)));
+  }
+
+  void showProgress(InferenceProgress p) {
+    rowsDone.set(p.rowsDone());
+    rowsInFlight.set(p.rowsInFlight());
+    rowsFailed.set(p.rowsFailed());
+    progress.set(p.totalRows() == 0 ? 1 : (double) p.rowsDone() / p.totalRows());
+    rate.set(String.format(Locale.ROOT, "%,.0f rows/s", p.rowsPerSecond()));
+    Duration left = p.eta();
+    eta.set(left == null ? "" : "ETA " + format(left));
+    String state = switch (p.endpointState()) {
+      case RUNNING -> "";
+      case SCALED_TO_ZERO -> " - endpoint scaled to zero, waiting for an instance";
+      case WARMING -> " - endpoint warming up"
+          + (p.warmingFor() == null ? "" : " " + format(p.warmingFor()));
+    };
+    runStatus.set(String.format(Locale.ROOT, "%,d / %,d rows done, %,d in flight, %,d failed%s",
+        p.rowsDone(), p.totalRows(), p.rowsInFlight(), p.rowsFailed(), state));
+  }
+
+  static String format(Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m " + (s % 60) + "s" : (s / 3600) + "h " + (s % 3600 / 60) + "m";
+  }
+
+  /** Puts a finished batch's rows in their places (results stay in input order). */
+  void addBatch(BatchResult batch, IntUnaryOperator toInputRow) {
+    Frame rows = batch.rows();
+    if (resultColumns.isEmpty()) {
+      resultColumns.setAll(rows.columns());
+    }
+    boolean hasError = rows.hasColumn(Frame.ERROR_COLUMN);
+    List<ResultRow> add = new ArrayList<>(rows.rowCount());
+    int failed = 0;
+    for (int i = 0; i < rows.rowCount(); i++) {
+      ResultRow r = ResultRow.of(toInputRow.applyAsInt(batch.firstRow() + i), rows.get(i), hasError);
+      add.add(r);
+      failed += r.failed() ? 1 : 0;
+    }
+    if (add.isEmpty()) {
+      return;
+    }
+    Frame in = input;
+    boolean replacing = in != null && results.size() == in.rowCount();
+    if (replacing) {
+      // a retry: each row replaces the failed one at its input position
+      for (ResultRow r : add) {
+        results.set(r.row(), r);
+      }
+      failedResults.set((int) results.stream().filter(ResultRow::failed).count());
+      return;
+    }
+    int at = insertionPoint(add.get(0).row());
+    results.addAll(at, add);
+    failedResults.set(failedResults.get() + failed);
+  }
+
+  private int insertionPoint(int row) {
+    int lo = 0;
+    int hi = results.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (results.get(mid).row() < row) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private void finished(InferenceJob j, int total, @Nullable Throwable error) {
+    if (job.get() != j) {
+      return;
+    }
+    running.set(false);
+    showProgress(j.progress());
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause == null || cause instanceof InferenceFailedException) {
+      progress.set(1);
+      runStatus.set(String.format(Locale.ROOT, "done: %,d rows, %,d failed", total, failedResults.get()));
+      log.info("inference on " + j.endpointName() + ": " + runStatus.get());
+      if (cause != null) {
+        log.error("inference on " + j.endpointName(), cause);
+      }
+    } else if (cause instanceof CancellationException) {
+      runStatus.set(String.format(Locale.ROOT, "cancelled after %,d of %,d rows", j.progress().rowsDone(), total));
+      log.info("inference on " + j.endpointName() + " " + runStatus.get());
+    } else {
+      runStatus.set("failed: " + cause.getMessage());
+      log.error("inference on " + j.endpointName(), cause);
+    }
+  }
+
+  public void cancel() {
+    InferenceJob j = job.get();
+    if (j != null && running.get()) {
+      runStatus.set("cancelling...");
+      executor.execute(BackgroundTask.run("cancel", j::cancel)
+          .onFailure(e -> log.error("cancelling the run", e)));
+    }
+  }
+
+  /** The results so far as a frame (input order). */
+  public Frame resultFrame() {
+    List<List<@Nullable String>> rows = new ArrayList<>(results.size());
+    results.forEach(r -> rows.add(r.data().values()));
+    return Frame.of(List.copyOf(resultColumns), rows);
+  }
+
+  public void save(Path target) {
+    Frame frame = resultFrame();
+    executor.execute(BackgroundTask.run("save " + target.getFileName(), () -> service.save(frame, target))
+        .onSuccess(v -> log.info(String.format(Locale.ROOT, "saved %,d rows to %s", frame.rowCount(), target)))
+        .onFailure(e -> log.error("saving " + target.getFileName(), e)));
+  }
+}

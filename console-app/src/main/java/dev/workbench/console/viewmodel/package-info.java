@@ -1,0 +1,4 @@
+@NullMarked
+package dev.workbench.console.viewmodel;
+
+import org.jspecify.annotations.NullMarked;
