@@ -245,6 +245,7 @@ final class AsyncJobRun {
         batch.output = S3Location.parse(r.outputLocation());
         batch.failure = r.failureLocation() == null ? null : S3Location.parse(r.failureLocation());
         batch.sequence = trip.nextSequence();
+        batch.invokedAt = Instant.now();
         if (journal != null) {
             journal.submitted(batch.inferenceId, r.outputLocation(), r.failureLocation());
         }
@@ -263,7 +264,7 @@ final class AsyncJobRun {
                     trip.counts().count("s3.GetObject");
                     return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(out.bucket()).key(out.key())).asUtf8String();
                 }, this::stopped, job::retried)
-                .whenComplete((text, error) -> {
+                .whenComplete((text, error) -> guarded(batch, () -> {
                     if (stopped()) {
                         discard(batch, out);
                         return;
@@ -288,7 +289,7 @@ final class AsyncJobRun {
                     if (landed != null) {
                         trip.latency().record(landed, Instant.now());
                     }
-                });
+                }));
     }
 
     /** The watcher saw the failure object: read the message (the model's), then split or report the row. */
@@ -298,7 +299,7 @@ final class AsyncJobRun {
                     trip.counts().count("s3.GetObject");
                     return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(fail.bucket()).key(fail.key())).asUtf8String();
                 }, this::stopped, job::retried)
-                .whenComplete((text, error) -> {
+                .whenComplete((text, error) -> guarded(batch, () -> {
                     if (stopped()) {
                         discard(batch, fail);
                         return;
@@ -311,7 +312,7 @@ final class AsyncJobRun {
                     }
                     cleanUp(batch, fail);
                     failed(batch, message);
-                });
+                }));
     }
 
     /** No result in time: bisect like a failure, and reap whatever the late invocation leaves behind. */
@@ -336,6 +337,7 @@ final class AsyncJobRun {
                 queue.addFirst(batch.slice.firstHalf());
             }
             releaseSlot(batch);
+            pump();
             return;
         }
         List<@Nullable String> errors = new ArrayList<>();
@@ -430,6 +432,17 @@ final class AsyncJobRun {
         }
         if (batch.output != null && trip.watcher().forget(batch)) {
             reap(batch);
+        }
+    }
+
+    /** Runs a step of a batch; a bug or an unexpected failure in it fails the job instead of stalling it. */
+    private void guarded(Batch batch, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("{}: unexpected failure", batch, e);
+            stop(new WorkbenchException("Async inference on " + endpointName + " failed on rows " + batch.firstRow()
+                    + ".." + (batch.firstRow() + batch.rowCount() - 1) + ": " + e, e));
         }
     }
 

@@ -34,6 +34,8 @@ final class Batch {
     volatile long reapUntilNanos;
     /** When the listing showed the output landed (S3 LastModified), for the completion-latency figures. */
     volatile @Nullable Instant landedAt;
+    /** When InvokeEndpointAsync accepted it (null when an earlier run invoked it). */
+    volatile @Nullable Instant invokedAt;
     /** Set once the batch's place among the job's invocations in flight has been given back. */
     final AtomicBoolean slotReleased = new AtomicBoolean();
 

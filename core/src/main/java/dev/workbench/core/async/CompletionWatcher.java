@@ -1,6 +1,7 @@
 package dev.workbench.core.async;
 
 import dev.workbench.api.EndpointState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,15 +31,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * a parent directory (Workbench's layout: {@code endpoints/<ep>/async-output/} and {@code .../async-failures/})
  * one listing of {@code endpoints/<ep>/async-} covers both.
  *
- * <p>The interval adapts to how fast results arrive: about twice the recent gap between results (so a
- * listing finds two results on average, keeping listings under half a request per batch), at least
- * {@link #MIN_INTERVAL_MILLIS} (a busy endpoint is read twenty times a second) and at most
- * {@link #MAX_INTERVAL_MILLIS} (so a result is noticed within a second); rounds that find nothing back off.
+ * <p>The interval adapts to how fast results arrive ({@link PollInterval}): short while results pour in,
+ * longer when they trickle, never more than {@link PollInterval#MAX_MILLIS}.
  */
 final class CompletionWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionWatcher.class);
-    static final long MIN_INTERVAL_MILLIS = 50;
-    static final long MAX_INTERVAL_MILLIS = 750;
 
     interface Handler {
         void output(Batch batch);
@@ -59,10 +56,8 @@ final class CompletionWatcher {
     private final RequestCounts counts;
     private final ConcurrentHashMap<String, Batch> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    // Touched only on the watcher thread.
-    private long intervalMillis = MIN_INTERVAL_MILLIS;
-    private double gapEstimateMillis = -1;
-    private long lastFoundNanos;
+    private final Map<String, Instant> lastListed = new ConcurrentHashMap<>();
+    private final PollInterval interval = new PollInterval(); // the watcher thread's alone
     private volatile long rounds;
 
     CompletionWatcher(S3Client s3, ScheduledExecutorService thread, Handler handler,
@@ -76,7 +71,7 @@ final class CompletionWatcher {
 
     void watch(Batch batch) {
         pending.put(batch.inferenceId, batch);
-        wake(MIN_INTERVAL_MILLIS);
+        wake(PollInterval.MIN_MILLIS);
     }
 
     boolean watching(String inferenceId) {
@@ -110,34 +105,20 @@ final class CompletionWatcher {
         try {
             rounds++;
             int found = scan();
-            adapt(found);
+            interval.next(found, System.nanoTime());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("round {}: {} pending, {} found, next in {} ms", rounds, pending.size(), found, interval.current());
+            }
         } catch (RuntimeException e) {
             LOG.warn("Completion watcher round failed; trying again", e);
-            intervalMillis = MAX_INTERVAL_MILLIS;
+            interval.backOff();
         } finally {
             scheduled.set(false);
         }
         if (pending.isEmpty()) {
-            lastFoundNanos = 0;
-            gapEstimateMillis = -1;
-            intervalMillis = MIN_INTERVAL_MILLIS;
+            interval.reset();
         } else {
-            wake(intervalMillis);
-        }
-    }
-
-    private void adapt(int found) {
-        long now = System.nanoTime();
-        if (found > 0) {
-            if (lastFoundNanos != 0) {
-                double gap = (now - lastFoundNanos) / 1e6 / found;
-                gapEstimateMillis = gapEstimateMillis < 0 ? gap : 0.7 * gapEstimateMillis + 0.3 * gap;
-            }
-            lastFoundNanos = now;
-            long next = gapEstimateMillis < 0 ? MIN_INTERVAL_MILLIS : (long) (2 * gapEstimateMillis);
-            intervalMillis = Math.max(MIN_INTERVAL_MILLIS, Math.min(MAX_INTERVAL_MILLIS, next));
-        } else {
-            intervalMillis = Math.min(MAX_INTERVAL_MILLIS, Math.max(MIN_INTERVAL_MILLIS, intervalMillis * 3 / 2));
+            wake(interval.current());
         }
     }
 
@@ -174,6 +155,9 @@ final class CompletionWatcher {
     private int list(String bucket, String prefix, Map<String, Batch> outputs, Map<String, Batch> failures) {
         int found = 0;
         String token = null;
+        // An output found now landed after the previous listing of its prefix began (S3's LastModified has
+        // whole seconds only): the bound that makes the completion-latency figures honest.
+        Instant listedBefore = lastListed.put(bucket + "/" + prefix, Instant.now());
         do {
             String page = token;
             counts.count("s3.ListObjectsV2");
@@ -183,7 +167,7 @@ final class CompletionWatcher {
                 Batch out = outputs.get(location);
                 if (out != null && pending.remove(out.inferenceId, out)) {
                     found++;
-                    out.landedAt = o.lastModified();
+                    out.landedAt = latest(o.lastModified(), listedBefore, out.invokedAt);
                     if (out.reap) {
                         handler.reaped(out, S3Location.parse(location));
                     } else {
@@ -260,6 +244,16 @@ final class CompletionWatcher {
         if (fail != null) {
             byBucket.computeIfAbsent(fail.bucket(), k -> new LinkedHashSet<>()).add(fail.directory());
         }
+    }
+
+    private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b, @Nullable Instant c) {
+        Instant m = a;
+        for (Instant x : new Instant[] {b, c}) {
+            if (x != null && (m == null || x.isAfter(m))) {
+                m = x;
+            }
+        }
+        return m;
     }
 
     /** Drops prefixes covered by a shorter one in the set. */
