@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class CsvFrames {
 
   /** The frame as CSV text. */
   public static String toCsv(Frame frame) {
-    StringWriter out = new StringWriter(Math.max(64, frame.rowCount() * 16));
+    TextSink out = new TextSink(Math.max(64, frame.rowCount() * 16));
     write(frame, out);
     return out.toString();
   }

@@ -21,10 +21,15 @@ final class CsvWriting {
   }
 
   static CsvWriter writer(Writer out) {
+    return writer(out, 1 << 16);
+  }
+
+  /** A writer with a buffer of this many chars (small bodies need no 64 K buffer each). */
+  static CsvWriter writer(Writer out, int bufferChars) {
     return CsvWriter.builder()
         .lineDelimiter(LineDelimiter.LF)
         .quoteStrategy(EMPTY_IS_NOT_NULL)
-        .bufferSize(1 << 16)
+        .bufferSize(bufferChars)
         .build(out);
   }
 
@@ -41,7 +46,12 @@ final class CsvWriting {
 
   /** Header and rows {@code from .. to-1}, flushed into {@code out}. */
   static void write(Frame frame, int from, int to, Writer out) throws IOException {
-    CsvWriter csv = writer(out);
+    write(frame, from, to, out, 1 << 16);
+  }
+
+  /** Header and rows {@code from .. to-1}, flushed into {@code out}, through a buffer of this many chars. */
+  static void write(Frame frame, int from, int to, Writer out, int bufferChars) throws IOException {
+    CsvWriter csv = writer(out, bufferChars);
     header(csv, frame);
     rows(csv, frame, from, to);
     csv.flush();
