@@ -43,11 +43,13 @@ public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final AwsCredentialsProvider credentials;
   private final Region region;
-  private final SageMakerClient sageMaker;
-  private final SageMakerRuntimeClient runtime;
-  private final S3Client s3;
-  private final CloudWatchClient cloudWatch;
-  private final ApplicationAutoScalingClient autoScaling;
+  // Built on first use: building an SDK client costs about a second on a busy machine, and a sync inference
+  // needs two of the five.
+  private final Lazy<SageMakerClient> sageMaker;
+  private final Lazy<SageMakerRuntimeClient> runtime;
+  private final Lazy<S3Client> s3;
+  private final Lazy<CloudWatchClient> cloudWatch;
+  private final Lazy<ApplicationAutoScalingClient> autoScaling;
 
   public AwsClients(CloudSettings settings) {
     this.region = Region.of(resolveRegion(settings));
@@ -61,13 +63,13 @@ public final class AwsClients implements AutoCloseable {
         .socketTimeout(Duration.ofSeconds(90))
         .tcpKeepAlive(true)
         .build();
-    this.sageMaker = configure(SageMakerClient.builder()).build();
-    this.runtime = configure(SageMakerRuntimeClient.builder())
+    this.sageMaker = new Lazy<>(() -> configure(SageMakerClient.builder()).build());
+    this.runtime = new Lazy<>(() -> configure(SageMakerRuntimeClient.builder())
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-    this.s3 = configure(S3Client.builder()).forcePathStyle(settings.endpointUrl() != null).build();
-    this.cloudWatch = configure(CloudWatchClient.builder()).build();
-    this.autoScaling = configure(ApplicationAutoScalingClient.builder()).build();
+        .build());
+    this.s3 = new Lazy<>(() -> configure(S3Client.builder()).forcePathStyle(settings.endpointUrl() != null).build());
+    this.cloudWatch = new Lazy<>(() -> configure(CloudWatchClient.builder()).build());
+    this.autoScaling = new Lazy<>(() -> configure(ApplicationAutoScalingClient.builder()).build());
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
@@ -121,21 +123,24 @@ public final class AwsClients implements AutoCloseable {
 
   public Region region() { return region; }
 
-  public SageMakerClient sageMaker() { return sageMaker; }
+  public SageMakerClient sageMaker() { return sageMaker.get(); }
 
-  public SageMakerRuntimeClient runtime() { return runtime; }
+  public SageMakerRuntimeClient runtime() { return runtime.get(); }
 
-  public S3Client s3() { return s3; }
+  public S3Client s3() { return s3.get(); }
 
-  public CloudWatchClient cloudWatch() { return cloudWatch; }
+  public CloudWatchClient cloudWatch() { return cloudWatch.get(); }
 
-  public ApplicationAutoScalingClient autoScaling() { return autoScaling; }
+  public ApplicationAutoScalingClient autoScaling() { return autoScaling.get(); }
 
   /**
-   * The account id from STS GetCallerIdentity, or null when the service has no STS (e.g. local-cloud).
-   * A short-lived client: it is asked once per Cloud.
+   * The account id from STS GetCallerIdentity; null with an endpoint URL (an emulator has no real account:
+   * local-cloud serves no STS) or when STS cannot answer. A short-lived client: it is asked once per Cloud.
    */
   public @Nullable String accountId() {
+    if (settings.endpointUrl() != null) {
+      return null;
+    }
     try (StsClient sts = configure(StsClient.builder())
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
             .apiCallTimeout(Duration.ofSeconds(10)))
@@ -150,19 +155,43 @@ public final class AwsClients implements AutoCloseable {
   /** Closes every client, then the shared connection pool. */
   @Override
   public void close() {
-    closeQuietly(() -> sageMaker);
-    closeQuietly(() -> runtime);
-    closeQuietly(() -> s3);
-    closeQuietly(() -> cloudWatch);
-    closeQuietly(() -> autoScaling);
+    sageMaker.close();
+    runtime.close();
+    s3.close();
+    cloudWatch.close();
+    autoScaling.close();
     http.close();
   }
 
-  private static void closeQuietly(Supplier<? extends AutoCloseable> client) {
-    try {
-      client.get().close();
-    } catch (Exception ignored) {
-      // closing is best effort; the pool is closed after
+  /** A client built once, on first use; closing it before that builds nothing. */
+  private static final class Lazy<T extends AutoCloseable> {
+    private final Supplier<T> factory;
+    private @Nullable T value; // guarded by this
+    private boolean closed; // guarded by this
+
+    Lazy(Supplier<T> factory) {
+      this.factory = factory;
+    }
+
+    synchronized T get() {
+      if (closed) {
+        throw new IllegalStateException("the Cloud was closed");
+      }
+      if (value == null) {
+        value = factory.get();
+      }
+      return value;
+    }
+
+    synchronized void close() {
+      closed = true;
+      if (value != null) {
+        try {
+          value.close();
+        } catch (Exception ignored) {
+          // closing is best effort; the pool is closed after
+        }
+      }
     }
   }
 }
