@@ -154,15 +154,21 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         closed = true;
+        int port = server.port();
         closeAll(closeables);
-        LOG.info("Local cloud on port {} stopped", server.port());
+        LOG.info("Local cloud on port {} stopped", port);
     }
 
     private static void closeAll(Deque<AutoCloseable> closeables) {
         while (!closeables.isEmpty()) {
             AutoCloseable c = closeables.pop();
+            long started = System.nanoTime();
             try {
                 c.close();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis > 1000) {
+                    LOG.info("Stopping {} took {} ms", c.getClass().getSimpleName(), millis);
+                }
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

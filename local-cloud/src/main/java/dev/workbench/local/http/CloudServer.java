@@ -36,6 +36,8 @@ public final class CloudServer implements AutoCloseable {
         http.setHttpCompliance(HttpCompliance.LEGACY);
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);
+        // Header values are signed: Jetty must hand them over exactly as sent, not as its cached canonical forms.
+        http.setHeaderCacheCaseSensitive(true);
         http.setRequestHeaderSize(16 * 1024);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(HOST);
