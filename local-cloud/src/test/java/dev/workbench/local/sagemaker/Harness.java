@@ -42,11 +42,37 @@ final class Harness implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     final SageMakerService service;
 
+    /** The service's clock: real time plus an offset a test may move forward (TTL expiry without waiting). */
+    static final class ShiftedClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
+
+    final ShiftedClock clock = new ShiftedClock();
+
     Harness(Path dir) {
         this.dir = dir;
         this.objects = new DirectoryObjects(dir.resolve("s3"));
         this.db = SqliteDatabase.open(dir.resolve("state.db"));
-        var context = new CloudContext("us-east-1", "000000000000", Timing.fast(), Clock.systemUTC(),
+        var context = new CloudContext("us-east-1", "000000000000", Timing.fast(), clock,
                 new SqliteStateStore(db), objects, metrics, faults, stats, scheduler);
         this.service = new SageMakerService(context,
                 new SageMakerOptions(dir.resolve("sagemaker"), Duration.ofSeconds(2)));

@@ -139,6 +139,25 @@ class ServiceRuntimeTest {
     }
 
     @Test
+    void invocationTimeoutAndRequestTtlEndAsFailures() {
+        endpoint("slow", "local/latency", "{\"LATENCY_MS_PER_ROW\":\"5000\"}", async("1"));
+        h.objects.put("work", "in/s.csv", "id\n1\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        h.invokeAsync("slow", Map.of("X-Amzn-SageMaker-InputLocation", "s3://work/in/s.csv", "X-Amzn-SageMaker-Inference-Id", "t1",
+                "X-Amzn-SageMaker-InvocationTimeoutSeconds", "1"));
+        Harness.await(() -> h.objects.size("work", "failed/t1-error.out").isPresent(), Duration.ofSeconds(4));
+        assertTrue(read("failed/t1-error.out").contains("invocation timeout of 1 s"), read("failed/t1-error.out"));
+
+        h.service.setDesiredInstanceCount("slow", "AllTraffic", 0);
+        Harness.await(() -> h.service.capacity("slow", "AllTraffic").orElseThrow().current() == 0, Duration.ofSeconds(5));
+        h.invokeAsync("slow", Map.of("X-Amzn-SageMaker-InputLocation", "s3://work/in/s.csv", "X-Amzn-SageMaker-Inference-Id", "t2",
+                "X-Amzn-SageMaker-RequestTTLSeconds", "60"));
+        h.clock.advance(Duration.ofSeconds(61));
+        Harness.await(() -> h.objects.size("work", "failed/t2-error.out").isPresent(), Duration.ofSeconds(5));
+        assertTrue(read("failed/t2-error.out").contains("expired"), read("failed/t2-error.out"));
+        assertEquals(0, h.stats.inferenceCount("t2"), "an expired request never reaches the model");
+    }
+
+    @Test
     void injectedFaults() {
         endpoint("faulty", "local/latency", "{\"LATENCY_MS_PER_ROW\":\"0\"}", "");
         h.faults.set(new FaultSettings(7, 0, 1.0, 0, Duration.ZERO));
