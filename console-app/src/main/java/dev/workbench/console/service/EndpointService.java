@@ -49,8 +49,10 @@ public final class EndpointService {
     connection.current().cloud().endpoint(endpoint).delete();
   }
 
+  /** The endpoint's metric set over the last {@code since}, about 300 points per series (live charts). */
   public EndpointMetrics metrics(String endpoint, Duration since) {
-    return connection.current().cloud().endpoint(endpoint).metrics(since);
+    Duration period = Duration.ofSeconds(Math.max(1, since.toSeconds() / 300));
+    return connection.current().cloud().endpoint(endpoint).metrics(q -> q.since(since).period(period));
   }
 
   /** Data-capture records of the endpoint as a table. */

@@ -39,7 +39,7 @@ public final class MetricsViewModel {
   private final StringProperty captureStatus = new SimpleStringProperty("");
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
   private final List<MetricPoint> instances = new ArrayList<>();
-  private Duration window = Duration.ofMinutes(15);
+  private Duration window = Duration.ofMinutes(5);
 
   public MetricsViewModel(EndpointService service, TaskExecutor executor, LogViewModel log, Clock clock) {
     this.service = service;

@@ -1,0 +1,214 @@
+package dev.workbench.console;
+
+import dev.workbench.console.ConsoleFxApp.ConsoleWindow;
+import dev.workbench.console.service.DeployRequest;
+import dev.workbench.console.task.BackgroundTask;
+import dev.workbench.console.viewmodel.EndpointItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.ToggleSwitch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a real run on the embedded local cloud (fast timing) and writes the README's screenshots: deploy
+ * dialog with the async toggle on, endpoints with both badges, in-flight jobs, CSV inference in progress,
+ * metrics during a scale from zero. Runs as a background task; the UI is touched only on the FX thread.
+ */
+final class ScreenshotTour {
+  private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+  private static final String SYNC = "descriptors-sync";
+  private static final String ASYNC = "latency-async";
+  private final ConsoleWindow window;
+  private final Path dir;
+
+  ScreenshotTour(ConsoleWindow window, Path dir) {
+    this.window = window;
+    this.dir = dir;
+  }
+
+  void start() {
+    window.executor().execute(BackgroundTask.run("screenshots", this::tour)
+        .onSuccess(v -> {
+          LOG.info("screenshots written to {}", dir.toAbsolutePath());
+          Platform.exit();
+        })
+        .onFailure(e -> {
+          LOG.error("screenshot tour failed", e);
+          ScreenshotMain.failed = true;
+          Platform.exit();
+        }));
+  }
+
+  private void tour() {
+    var vm = window.viewModel();
+    var view = window.view();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    waitFor("connection", Duration.ofSeconds(90), () -> vm.connection().connectedProperty().get());
+    window.services().endpoints().deploy(new DeployRequest("smiles-descriptors", SYNC, "ml.t2.medium", false, 1,
+        false, 1, 1, List.of("demo")), p -> { });
+
+    Dialog<ButtonType> dialog = fx(view::openDeploy);
+    waitFor("models", Duration.ofSeconds(30), () -> fx(() -> !lookup(dialog, "#deploy-model", ComboBox.class).getItems().isEmpty()));
+    fx(() -> {
+      lookup(dialog, "#deploy-model", ComboBox.class).setValue("latency");
+      lookup(dialog, "#deploy-async", ToggleSwitch.class).setSelected(true);
+      lookup(dialog, "#deploy-name", TextField.class).setText(ASYNC);
+      lookup(dialog, "#deploy-tags", TextField.class).setText("team:chem, demo");
+      return null;
+    });
+    pause(700);
+    snapshot(dialog.getDialogPane(), "deploy-dialog-async.png");
+    fx(() -> {
+      lookup(dialog, "#deploy-submit", Button.class).fire();
+      return null;
+    });
+    waitFor("async endpoint in service", Duration.ofSeconds(90), () -> item(ASYNC, i -> "InService".equals(i.status())));
+    pause(1500);
+    fx(() -> {
+      dialog.close();
+      return null;
+    });
+    waitFor("async endpoint scaled to zero", Duration.ofSeconds(90),
+        () -> item(ASYNC, i -> i.scaleState() == EndpointItem.ScaleState.SCALED_TO_ZERO));
+    waitFor("sync endpoint running", Duration.ofSeconds(60),
+        () -> item(SYNC, i -> i.scaleState() == EndpointItem.ScaleState.RUNNING));
+    pause(1200);
+    snapshot(view, "endpoints.png");
+
+    Path csv = writeCsv(40_000);
+    fx(() -> {
+      view.select("CSV inference");
+      vm.inference().open(csv);
+      return null;
+    });
+    waitFor("CSV read", Duration.ofSeconds(60), () -> fx(() -> vm.inference().rowCountProperty().get() > 0));
+    fx(() -> {
+      vm.inference().endpointProperty().set(ASYNC);
+      vm.metrics().endpointProperty().set(ASYNC);
+      vm.inference().run();
+      return null;
+    });
+    waitFor("rows in flight", Duration.ofSeconds(60), () -> fx(() -> vm.inference().rowsInFlightProperty().get() > 0));
+    fx(() -> {
+      view.select("In-flight S3 jobs");
+      return null;
+    });
+    waitFor("batches listed", Duration.ofSeconds(30), () -> fx(() -> !vm.jobs().batches().isEmpty()));
+    pause(1200);
+    snapshot(view, "inflight-jobs.png");
+    fx(() -> {
+      view.select("CSV inference");
+      return null;
+    });
+    waitFor("a quarter of the rows", Duration.ofSeconds(120), () -> fx(() -> vm.inference().progressProperty().get() > 0.25));
+    pause(300);
+    snapshot(view, "csv-inference.png");
+    fx(() -> {
+      view.select("Metrics & capture");
+      return null;
+    });
+    waitFor("run finished", Duration.ofSeconds(180), () -> fx(() -> !vm.inference().runningProperty().get()));
+    pause(3000);
+    fx(() -> {
+      vm.metrics().loadCapture();
+      return null;
+    });
+    pause(2500);
+    snapshot(view, "metrics-scale-from-zero.png");
+  }
+
+  private boolean item(String name, java.util.function.Predicate<EndpointItem> test) {
+    return fx(() -> window.viewModel().endpoints().all().stream().anyMatch(i -> i.name().equals(name) && test.test(i)));
+  }
+
+  private static Path writeCsv(int rows) {
+    try {
+      Path f = Files.createTempFile("molecules-", ".csv");
+      try (Writer w = Files.newBufferedWriter(f)) {
+        w.write("id,smiles\n");
+        String[] smiles = {"CCO", "c1ccccc1", "CC(=O)O", "CCN(CC)CC", "C1CCCCC1", "O=C=O"};
+        for (int i = 0; i < rows; i++) {
+          w.write("m" + i + "," + smiles[i % smiles.length] + "\n");
+        }
+      }
+      f.toFile().deleteOnExit();
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T lookup(Dialog<?> d, String id, Class<T> type) {
+    return type.cast(d.getDialogPane().lookup(id));
+  }
+
+  private void snapshot(Node node, String name) {
+    Path file = dir.resolve(name);
+    fx(() -> {
+      WritableImage image = node.snapshot(null, null);
+      try {
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return null;
+    });
+    LOG.info("wrote {}", file);
+  }
+
+  /** Runs on the FX thread and waits for the answer (this tour is itself a background task). */
+  private <T> T fx(Supplier<T> action) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    window.executor().ui(() -> {
+      try {
+        f.complete(action.get());
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f.join();
+  }
+
+  private static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+    Instant end = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(end)) {
+        throw new IllegalStateException("screenshots: timed out waiting for " + what);
+      }
+      pause(200);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

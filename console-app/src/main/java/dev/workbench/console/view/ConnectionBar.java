@@ -1,0 +1,75 @@
+package dev.workbench.console.view;
+
+import atlantafx.base.theme.Styles;
+import dev.workbench.console.service.ConnectionRequest;
+import dev.workbench.console.viewmodel.ConnectionViewModel;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+/** Top bar: pick the cloud (embedded local, endpoint URL, AWS profile + region), connect, see the connection. */
+final class ConnectionBar extends HBox {
+  ConnectionBar(ConnectionViewModel vm) {
+    getStyleClass().add("connection-bar");
+    setAlignment(Pos.CENTER_LEFT);
+    ComboBox<ConnectionRequest.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(ConnectionRequest.Kind.values()));
+    kind.setId("connection-kind");
+    kind.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(ConnectionRequest.Kind k) {
+        return k == null ? "" : switch (k) {
+          case LOCAL -> "Embedded local cloud";
+          case URL -> "Endpoint URL";
+          case AWS -> "AWS profile";
+        };
+      }
+
+      @Override
+      public ConnectionRequest.Kind fromString(String s) { return ConnectionRequest.Kind.LOCAL; }
+    });
+    kind.valueProperty().bindBidirectional(vm.kindProperty());
+    TextField url = field("connection-url", "http://127.0.0.1:4566", 220);
+    url.textProperty().bindBidirectional(vm.endpointUrlProperty());
+    TextField profile = field("connection-profile", "profile (default)", 130);
+    profile.textProperty().bindBidirectional(vm.profileProperty());
+    TextField region = field("connection-region", "region (default)", 110);
+    region.textProperty().bindBidirectional(vm.regionProperty());
+    showWhen(url, vm, ConnectionRequest.Kind.URL);
+    showWhen(profile, vm, ConnectionRequest.Kind.AWS);
+    showWhen(region, vm, ConnectionRequest.Kind.AWS);
+    Button connect = new Button("Connect");
+    connect.setId("connect");
+    connect.getStyleClass().add(Styles.ACCENT);
+    connect.disableProperty().bind(vm.connectingProperty());
+    connect.setOnAction(e -> vm.connect());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    Label title = new Label("Connected to:");
+    title.getStyleClass().add("hint");
+    Label current = new Label();
+    current.setId("connection-current");
+    current.getStyleClass().add("connection-current");
+    current.textProperty().bind(vm.currentProperty());
+    getChildren().addAll(kind, url, profile, region, connect, gap, title, current);
+  }
+
+  private static TextField field(String id, String prompt, double width) {
+    TextField f = new TextField();
+    f.setId(id);
+    f.setPromptText(prompt);
+    f.setPrefWidth(width);
+    return f;
+  }
+
+  private static void showWhen(TextField f, ConnectionViewModel vm, ConnectionRequest.Kind kind) {
+    f.visibleProperty().bind(vm.kindProperty().isEqualTo(kind));
+    f.managedProperty().bind(f.visibleProperty());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.workbench.console.view;
+
+import atlantafx.base.theme.Styles;
+import dev.workbench.console.viewmodel.EndpointFilter;
+import dev.workbench.console.viewmodel.EndpointItem;
+import dev.workbench.console.viewmodel.EndpointsViewModel;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The endpoints list with its badges, filter and search, and the deploy / delete actions. */
+final class EndpointsView extends VBox {
+  EndpointsView(EndpointsViewModel vm, Runnable openDeploy) {
+    getStyleClass().add("screen");
+    TextField search = new TextField();
+    search.setId("endpoint-search");
+    search.setPromptText("Search endpoints");
+    search.setPrefWidth(240);
+    search.textProperty().bindBidirectional(vm.searchProperty());
+    ComboBox<EndpointFilter> filter = new ComboBox<>(FXCollections.observableArrayList(EndpointFilter.values()));
+    filter.setId("endpoint-filter");
+    filter.valueProperty().bindBidirectional(vm.filterProperty());
+    Button deploy = new Button("Deploy...");
+    deploy.setId("deploy");
+    deploy.getStyleClass().add(Styles.ACCENT);
+    deploy.setOnAction(e -> openDeploy.run());
+    Button delete = new Button("Delete");
+    delete.setId("delete-endpoint");
+    delete.getStyleClass().add(Styles.DANGER);
+    delete.disableProperty().bind(vm.selectedProperty().isNull());
+    Button refresh = new Button("Refresh");
+    refresh.setOnAction(e -> vm.refresh());
+    HBox tools = new HBox(8, search, filter, deploy, delete, refresh);
+    tools.setAlignment(Pos.CENTER_LEFT);
+
+    TableView<EndpointItem> table = new TableView<>(vm.shown());
+    table.setId("endpoints");
+    table.setPlaceholder(new Label("No endpoints yet: press Deploy..."));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(text("Name", EndpointItem::name, 200));
+    table.getColumns().add(badge("Type", i -> Badges.badge(i.kindBadge(), Badges.kindTone(i.async())), 80));
+    TableColumn<EndpointItem, EndpointItem> status = badge("Status",
+        i -> {
+          Label l = Badges.badge(i.status(), Badges.statusTone(i.status()));
+          if (i.failureReason() != null) {
+            l.setText(i.statusText());
+            l.setTooltip(new Tooltip(i.statusText()));
+          }
+          return l;
+        }, 160);
+    table.getColumns().add(status);
+    table.getColumns().add(text("Instance type", i -> i.instanceType() == null ? "-" : i.instanceType(), 120));
+    table.getColumns().add(text("Instances (current / desired)", EndpointItem::instancesText, 170));
+    table.getColumns().add(badge("Scale", i -> i.scaleBadge(vm.nowProperty().get()).isEmpty() ? null
+        : Badges.badge(i.scaleBadge(vm.nowProperty().get()), Badges.scaleTone(i.scaleState())), 150));
+    vm.nowProperty().addListener((o, a, b) -> table.refresh());
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        vm.selectedProperty().set(b);
+      }
+    });
+    vm.selectedProperty().addListener((o, a, b) -> {
+      if (b == null) {
+        table.getSelectionModel().clearSelection();
+      }
+    });
+    delete.setOnAction(e -> {
+      EndpointItem item = vm.selectedProperty().get();
+      if (item == null) {
+        return;
+      }
+      Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+          "Delete endpoint " + item.name() + " with its configuration, model, scaling policies and alarms?",
+          ButtonType.CANCEL, ButtonType.OK);
+      confirm.setHeaderText("Delete " + item.name() + "?");
+      confirm.initOwner(getScene().getWindow());
+      confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(item.name()));
+    });
+    VBox.setVgrow(table, Priority.ALWAYS);
+    getChildren().addAll(tools, table);
+  }
+
+  private static TableColumn<EndpointItem, String> text(String title, Function<EndpointItem, String> value, double width) {
+    TableColumn<EndpointItem, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private static TableColumn<EndpointItem, EndpointItem> badge(String title,
+      Function<EndpointItem, @org.jspecify.annotations.Nullable Label> badge, double width) {
+    TableColumn<EndpointItem, EndpointItem> c = new TableColumn<>(title);
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+    c.setPrefWidth(width);
+    c.setCellFactory(col -> new TableCell<>() {
+      @Override
+      protected void updateItem(EndpointItem item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(null);
+        setGraphic(empty || item == null ? null : badge.apply(item));
+      }
+    });
+    return c;
+  }
+
+}

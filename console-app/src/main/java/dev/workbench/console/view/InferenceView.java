@@ -1,0 +1,148 @@
+package dev.workbench.console.view;
+
+import atlantafx.base.theme.Styles;
+import dev.workbench.console.viewmodel.InferenceViewModel;
+import dev.workbench.console.viewmodel.ResultRow;
+import java.io.File;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** CSV inference: file preview, endpoint, run / cancel / retry / save, progress and the results table. */
+final class InferenceView extends VBox {
+  InferenceView(InferenceViewModel vm, ObservableList<String> endpoints) {
+    getStyleClass().add("screen");
+    Button open = new Button("Open CSV...");
+    open.setId("open-csv");
+    open.setOnAction(e -> {
+      FileChooser chooser = new FileChooser();
+      chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+      File f = chooser.showOpenDialog(getScene().getWindow());
+      if (f != null) {
+        vm.open(f.toPath());
+      }
+    });
+    Label file = new Label();
+    file.setId("file-status");
+    file.textProperty().bind(vm.fileStatusProperty());
+    ComboBox<String> endpoint = new ComboBox<>(endpoints);
+    endpoint.setId("run-endpoint");
+    endpoint.setPromptText("Endpoint");
+    endpoint.setPrefWidth(200);
+    endpoint.valueProperty().bindBidirectional(vm.endpointProperty());
+    Button run = new Button("Run");
+    run.setId("run");
+    run.getStyleClass().add(Styles.ACCENT);
+    run.disableProperty().bind(vm.canRunProperty().not());
+    run.setOnAction(e -> vm.run());
+    Button cancel = new Button("Cancel");
+    cancel.setId("cancel-run");
+    cancel.getStyleClass().add(Styles.DANGER);
+    cancel.disableProperty().bind(vm.runningProperty().not());
+    cancel.setOnAction(e -> vm.cancel());
+    Button retry = new Button("Retry failed rows");
+    retry.setId("retry-failed");
+    retry.disableProperty().bind(vm.runningProperty().or(vm.failedResultsProperty().isEqualTo(0)));
+    retry.setOnAction(e -> vm.retryFailed());
+    Button save = new Button("Save results...");
+    save.setId("save-results");
+    save.disableProperty().bind(vm.runningProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.results())));
+    save.setOnAction(e -> {
+      FileChooser chooser = new FileChooser();
+      chooser.setInitialFileName("results.csv");
+      File f = chooser.showSaveDialog(getScene().getWindow());
+      if (f != null) {
+        vm.save(f.toPath());
+      }
+    });
+    HBox tools = new HBox(8, open, new Label("on"), endpoint, run, cancel, retry, save);
+    tools.setAlignment(Pos.CENTER_LEFT);
+
+    ProgressBar bar = new ProgressBar();
+    bar.setId("run-progress");
+    bar.setPrefWidth(260);
+    bar.progressProperty().bind(vm.progressProperty());
+    Label status = new Label();
+    status.setId("run-status");
+    status.textProperty().bind(vm.runStatusProperty());
+    Label rate = new Label();
+    rate.setId("run-rate");
+    rate.textProperty().bind(vm.rateProperty().concat("   ").concat(vm.etaProperty()));
+    rate.getStyleClass().add("hint");
+    HBox progress = new HBox(10, bar, status, rate);
+    progress.setAlignment(Pos.CENTER_LEFT);
+
+    TableView<List<@org.jspecify.annotations.Nullable String>> preview = new TableView<>(vm.previewRows());
+    preview.setId("preview");
+    preview.setPlaceholder(new Label("Drop a CSV file onto the window, or open one."));
+    vm.previewColumns().addListener((ListChangeListener<String>) c -> Tables.columns(preview, vm.previewColumns()));
+    TitledPane previewPane = new TitledPane("Input preview (first rows)", preview);
+    previewPane.setCollapsible(false);
+    previewPane.setMaxHeight(Double.MAX_VALUE);
+
+    TableView<ResultRow> results = new TableView<>(vm.results());
+    results.setId("results");
+    results.setPlaceholder(new Label("Results appear here as batches finish."));
+    vm.resultColumns().addListener((ListChangeListener<String>) c -> resultColumns(results, vm.resultColumns()));
+    results.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(ResultRow item, boolean empty) {
+        super.updateItem(item, empty);
+        boolean failed = !empty && item != null && item.failed();
+        getStyleClass().remove("failed-row");
+        if (failed) {
+          getStyleClass().add("failed-row");
+        }
+        setTooltip(failed ? new Tooltip("Row " + (item.row() + 1) + " failed: " + item.error()) : null);
+      }
+    });
+    Label resultsTitle = new Label();
+    resultsTitle.textProperty().bind(javafx.beans.binding.Bindings.format("Results: %,d rows, %,d failed",
+        javafx.beans.binding.Bindings.size(vm.results()), vm.failedResultsProperty()));
+    TitledPane resultsPane = new TitledPane(null, results);
+    resultsPane.setGraphic(resultsTitle);
+    resultsPane.setCollapsible(false);
+    resultsPane.setMaxHeight(Double.MAX_VALUE);
+
+    SplitPane split = new SplitPane(previewPane, resultsPane);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.4);
+    VBox.setVgrow(split, Priority.ALWAYS);
+    getChildren().addAll(tools, file, progress, split);
+  }
+
+  private static void resultColumns(TableView<ResultRow> table, List<String> headers) {
+    table.getColumns().clear();
+    TableColumn<ResultRow, String> row = new TableColumn<>("#");
+    row.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().row() + 1)));
+    row.setPrefWidth(60);
+    table.getColumns().add(row);
+    for (int i = 0; i < headers.size(); i++) {
+      int index = i;
+      TableColumn<ResultRow, String> c = new TableColumn<>(headers.get(i));
+      c.setCellValueFactory(d -> {
+        String v = d.getValue().value(index);
+        return new ReadOnlyStringWrapper(v == null ? "" : v);
+      });
+      c.setPrefWidth(Math.max(90, Math.min(240, headers.get(i).length() * 9 + 30)));
+      table.getColumns().add(c);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.workbench.console.view;
+
+import dev.workbench.console.viewmodel.BatchItem;
+import dev.workbench.console.viewmodel.JobsViewModel;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Every async batch of this console's runs: InferenceId, S3 input and output, phase, age. */
+final class JobsView extends VBox {
+  JobsView(JobsViewModel vm) {
+    getStyleClass().add("screen");
+    Label summary = new Label();
+    summary.setId("jobs-summary");
+    summary.textProperty().bind(vm.summaryProperty());
+    CheckBox finished = new CheckBox("Show finished batches");
+    finished.setId("jobs-show-finished");
+    finished.selectedProperty().bindBidirectional(vm.showFinishedProperty());
+    HBox top = new HBox(16, summary, finished);
+    top.setAlignment(Pos.CENTER_LEFT);
+    TableView<BatchItem> table = new TableView<>(vm.batches());
+    table.setId("jobs");
+    table.setPlaceholder(new Label("No async batches in flight."));
+    table.getColumns().add(col("Endpoint", BatchItem::endpoint, 120));
+    table.getColumns().add(col("InferenceId", BatchItem::inferenceId, 250));
+    table.getColumns().add(col("Rows", BatchItem::rows, 90));
+    table.getColumns().add(col("Phase", BatchItem::phase, 90));
+    table.getColumns().add(col("Age", BatchItem::age, 60));
+    table.getColumns().add(col("Input (S3)", BatchItem::input, 300));
+    table.getColumns().add(col("Output (S3)", BatchItem::output, 300));
+    table.getColumns().add(col("Error", BatchItem::error, 200));
+    VBox.setVgrow(table, Priority.ALWAYS);
+    getChildren().addAll(top, table);
+  }
+
+  private static TableColumn<BatchItem, String> col(String title, Function<BatchItem, String> value, double width) {
+    TableColumn<BatchItem, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+}

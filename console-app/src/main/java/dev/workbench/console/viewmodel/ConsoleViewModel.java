@@ -1,0 +1,50 @@
+package dev.workbench.console.viewmodel;
+
+import dev.workbench.console.service.ConsoleServices;
+import dev.workbench.console.task.TaskExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/** All screens' view-models, wired to the services and one task executor. */
+public final class ConsoleViewModel {
+  private final LogViewModel log = new LogViewModel();
+  private final ConnectionViewModel connection;
+  private final EndpointsViewModel endpoints;
+  private final InferenceViewModel inference;
+  private final JobsViewModel jobs;
+  private final MetricsViewModel metrics;
+  private final ConsoleServices services;
+  private final TaskExecutor executor;
+
+  public ConsoleViewModel(ConsoleServices services, TaskExecutor executor, boolean fastTiming, @Nullable Path dataDir) {
+    this.services = services;
+    this.executor = executor;
+    Clock clock = Clock.systemUTC();
+    connection = new ConnectionViewModel(services.connection(), executor, log, fastTiming, dataDir);
+    endpoints = new EndpointsViewModel(services.endpoints(), executor, log, clock);
+    inference = new InferenceViewModel(services.inference(), executor, log);
+    jobs = new JobsViewModel(services.inference(), executor, log, clock);
+    metrics = new MetricsViewModel(services.endpoints(), executor, log, clock);
+    connection.onConnected(endpoints::refresh);
+  }
+
+  public LogViewModel log() { return log; }
+
+  public ConnectionViewModel connection() { return connection; }
+
+  public EndpointsViewModel endpoints() { return endpoints; }
+
+  public InferenceViewModel inference() { return inference; }
+
+  public JobsViewModel jobs() { return jobs; }
+
+  public MetricsViewModel metrics() { return metrics; }
+
+  public TaskExecutor executor() { return executor; }
+
+  /** A fresh deploy form. */
+  public DeployViewModel newDeploy() {
+    return new DeployViewModel(services.endpoints(), executor, log);
+  }
+}
