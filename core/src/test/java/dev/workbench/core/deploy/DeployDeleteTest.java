@@ -140,6 +140,23 @@ class DeployDeleteTest {
   }
 
   @Test
+  void aContainerThatCannotStartFailsTheDeployWithItsReason() {
+    Model broken = cloud.registerModel("broken", r -> r.image("false"));
+    DeployException e = assertThrows(DeployException.class, broken::toEndpoint);
+    assertTrue(e.getMessage().contains("Failed") && e.getMessage().contains("exited"), e.getMessage());
+
+    Endpoint ep = cloud.endpoint("broken");
+    dev.workbench.api.EndpointNotReadyException notReady = assertThrows(
+        dev.workbench.api.EndpointNotReadyException.class, () -> ep.inference(
+            dev.workbench.api.Frame.builder("a").row("1").build()));
+    assertEquals("Failed", notReady.status());
+    assertNotNull(notReady.failureReason());
+    assertTrue(notReady.getMessage().contains("broken"), notReady.getMessage());
+    ep.delete();
+    assertFalse(broken.exists());
+  }
+
+  @Test
   void badOptionsAreRefusedBeforeAnyCall() {
     Model model = cloud.registerModel("validated", r -> r.image("local/latency"));
     long before = local.cloud().stats().get("sagemaker.CreateEndpointConfig");

@@ -156,8 +156,11 @@ class SyncInferenceTest {
     while (job.progress().batchesDone() < 2) {
       TimeUnit.MILLISECONDS.sleep(20);
     }
+    assertTrue(cloud.jobs().contains(job), "a running job is listed");
     job.cancel();
     assertThrows(CancellationException.class, job::join);
+    assertFalse(cloud.jobs().contains(job), "a cancelled job is not");
+    assertEquals(List.of(), cloud.journalBatches(), "sync inferences leave nothing in the async journal");
     TimeUnit.MILLISECONDS.sleep(500);
     long calls = local.cloud().stats().get("runtime.InvokeEndpoint") - before;
     assertTrue(calls < 10, "cancel stopped the batches: " + calls + " of 200 sent");
