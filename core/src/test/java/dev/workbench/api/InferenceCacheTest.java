@@ -125,6 +125,20 @@ class InferenceCacheTest {
   }
 
   @Test
+  void rowsWithoutAKeyAreSentEachTimeAndNeverCached() {
+    Recording endpoint = new Recording(descriptors);
+    Frame input = Frame.builder("id", "smiles").row("a", "CCO").row("b", null).row("c", null).build();
+    try (InferenceCache cache = new InferenceCache(endpoint.endpoint, "smiles", dir.resolve("cache.db"))) {
+      Frame out = cache.inference(input);
+      assertEquals(List.of("a", "b", "c"), out.column("id"));
+      assertEquals(1, cache.size());
+      cache.inference(input);
+      assertEquals(new CacheStats(1, 2), cache.lastStats());
+      assertEquals(Arrays.asList(null, null), endpoint.sentKeys(1), "both key-less rows, each as its own row");
+    }
+  }
+
+  @Test
   void anErrorColumnFromAnEarlierRunIsReplaced() {
     try (InferenceCache cache = new InferenceCache(descriptors, "smiles", dir.resolve("cache.db"))) {
       Frame retry = smiles("CCO", "O").withColumn(Frame.ERROR_COLUMN, Arrays.asList("timeout", null));
