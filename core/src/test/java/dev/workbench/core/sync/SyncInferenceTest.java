@@ -15,7 +15,9 @@ import dev.workbench.api.FrameException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceProgress;
 import dev.workbench.local.junit.LocalCloudExtension;
+import dev.workbench.local.spi.FaultSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -122,6 +124,20 @@ class SyncInferenceTest {
     assertTrue(job.progress().splits() >= 5, "log2(40) splits to isolate one row: " + job.progress());
     long calls = local.cloud().stats().get("runtime.InvokeEndpoint") - before;
     assertTrue(calls <= 1 + 2 * 6, "bisection stays logarithmic, made " + calls + " calls");
+  }
+
+  @Test
+  void throttlingIsRetriedWithBackoff() {
+    local.cloud().faults().set(new FaultSettings(42, 0, 0.2, 0, Duration.ZERO));
+    try {
+      InferenceJob job = echo.submit(numbered(300), o -> o.batchSize(10).threads(4));
+      Frame out = job.join();
+      assertEquals(300, out.rowCount());
+      assertEquals(0, out.errorCount(), "every throttled batch got through on a retry");
+      assertTrue(job.progress().retries() > 0, "some invocations were throttled: " + job.progress());
+    } finally {
+      local.cloud().faults().set(FaultSettings.none());
+    }
   }
 
   @Test
