@@ -55,7 +55,14 @@ final class AsyncQueue {
         });
     }
 
+    /** Accepts a new request: stored durably first, then queued. */
     void submit(AsyncRequest request) {
+        context.state().put(Store.ASYNC, request.ticket(), request.toJson());
+        enqueue(request);
+    }
+
+    /** Queues a request that is already stored (moved from another queue, or found again after a restart). */
+    void enqueue(AsyncRequest request) {
         synchronized (this) {
             queue.addLast(request);
         }
@@ -102,6 +109,7 @@ final class AsyncQueue {
         } finally {
             Instant done = context.clock().instant();
             stats.totalProcessingTime.add(new VariantStats.Sample(done, Duration.between(request.received(), done).toMillis()));
+            forget(request);
             synchronized (this) {
                 active--;
             }
@@ -150,8 +158,17 @@ final class AsyncQueue {
             });
         }
         for (AsyncRequest r : expired) {
+            forget(r);
             fail(r, endpoint.stats(endpoint.firstVariant()), "Request " + r.inferenceId() + " expired: it waited longer"
                     + " than its RequestTTLSeconds (" + r.ttl().toSeconds() + " s) in the queue.");
+        }
+    }
+
+    private void forget(AsyncRequest request) {
+        try {
+            context.state().delete(Store.ASYNC, request.ticket());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot remove finished request {} from the durable queue: {}", request.inferenceId(), e.toString());
         }
     }
 

@@ -118,6 +118,7 @@ final class Endpoints {
         store.requireEndpoint(name);
         store.delete(Store.ENDPOINT, name);
         store.state.delete(Store.TAGS, store.names.arn("endpoint", name));
+        forgetRequests(name);
         LiveEndpoint endpoint = live.remove(Names.id(name));
         if (endpoint != null) {
             loader.execute(endpoint::close);
@@ -243,7 +244,7 @@ final class Endpoints {
                 AsyncQueue oldQueue = old.queue();
                 AsyncQueue newQueue = endpoint.queue();
                 if (oldQueue != null && newQueue != null) {
-                    oldQueue.drain().forEach(newQueue::submit);
+                    oldQueue.drain().forEach(newQueue::enqueue);
                 }
                 loader.execute(old::close);
             }
@@ -263,6 +264,7 @@ final class Endpoints {
 
     /** After a restart: endpoints that were serving (or on their way) start their instances again. */
     void restore() {
+        List<ObjectNode> pending = store.list(Store.ASYNC);
         for (ObjectNode doc : store.list(Store.ENDPOINT)) {
             String name = doc.path("EndpointName").asText();
             String status = doc.path("EndpointStatus").asText();
@@ -277,6 +279,7 @@ final class Endpoints {
                         }
                         LiveEndpoint endpoint = launch(doc);
                         live.put(Names.id(name), endpoint);
+                        requeue(endpoint, pending);
                         // A failure to come back is logged; the endpoint stays InService with fewer instances.
                         endpoint.onStartFailure((e, reason) -> LOG.warn("Endpoint {} instance failed to restart: {}", name, reason));
                     }
@@ -290,6 +293,34 @@ final class Endpoints {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Endpoint {} could not be restored: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    /** Puts the endpoint's stored, unfinished async requests back in its queue, oldest first. */
+    private void requeue(LiveEndpoint endpoint, List<ObjectNode> pending) {
+        AsyncQueue queue = endpoint.queue();
+        int count = 0;
+        for (ObjectNode node : pending) {
+            if (!Names.id(node.path("EndpointName").asText()).equals(Names.id(endpoint.name))) {
+                continue;
+            }
+            if (queue == null) {
+                store.state.delete(Store.ASYNC, node.path("Ticket").asText());
+            } else {
+                queue.enqueue(AsyncRequest.fromJson(node));
+                count++;
+            }
+        }
+        if (count > 0) {
+            LOG.info("Endpoint {}: {} async request(s) from before the restart are queued again", endpoint.name, count);
+        }
+    }
+
+    private void forgetRequests(String name) {
+        for (ObjectNode node : store.list(Store.ASYNC)) {
+            if (Names.id(node.path("EndpointName").asText()).equals(Names.id(name))) {
+                store.state.delete(Store.ASYNC, node.path("Ticket").asText());
             }
         }
     }

@@ -148,7 +148,7 @@ final class RuntimeApi {
         String accept = request.header("X-Amzn-SageMaker-Accept").orElse(contentType);
         S3Uri output = async.outputFor(inferenceId);
         S3Uri failure = async.failureFor(inferenceId);
-        queue.submit(new AsyncRequest(inferenceId, input, output, failure, contentType, accept, context.clock().instant(),
+        queue.submit(new AsyncRequest(UUID.randomUUID().toString(), name, inferenceId, input, output, failure, contentType, accept, context.clock().instant(),
                 Duration.ofSeconds(ttl), Duration.ofSeconds(timeout)));
         ObjectNode body = Json.object();
         body.put("InferenceId", inferenceId);

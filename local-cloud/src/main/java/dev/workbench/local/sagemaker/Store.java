@@ -13,6 +13,8 @@ final class Store {
     static final String CONFIG = "sagemaker.endpoint-config";
     static final String ENDPOINT = "sagemaker.endpoint";
     static final String TAGS = "sagemaker.tags";
+    /** Accepted async requests not finished yet, so a restart loses none of them. */
+    static final String ASYNC = "sagemaker.async-request";
 
     final StateStore state;
     final Names names;

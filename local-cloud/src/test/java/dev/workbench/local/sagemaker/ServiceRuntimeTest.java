@@ -211,6 +211,20 @@ class ServiceRuntimeTest {
     }
 
     @Test
+    void queuedAsyncRequestsSurviveARestart() {
+        endpoint("queued", "local/latency", "{\"LATENCY_MS_PER_ROW\":\"0\"}", async("1"));
+        h.service.setDesiredInstanceCount("queued", "AllTraffic", 0);
+        Harness.await(() -> h.service.capacity("queued", "AllTraffic").orElseThrow().current() == 0, Duration.ofSeconds(5));
+        h.objects.put("work", "in/q.csv", "id\n1\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        h.invokeAsync("queued", Map.of("X-Amzn-SageMaker-InputLocation", "s3://work/in/q.csv", "X-Amzn-SageMaker-Inference-Id", "q1"));
+        h.close();
+        h = new Harness(dir);
+        h.service.setDesiredInstanceCount("queued", "AllTraffic", 1);
+        Harness.await(() -> h.objects.size("work", "out/q1.out").isPresent(), Duration.ofSeconds(10));
+        assertEquals(1, h.stats.inferenceCount("q1"));
+    }
+
+    @Test
     void restartBringsEndpointsBack() {
         endpoint("durable", "local/latency", "{\"LATENCY_MS_PER_ROW\":\"0\"}", "");
         h.close();
