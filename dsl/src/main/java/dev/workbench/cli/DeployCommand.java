@@ -1,0 +1,49 @@
+package dev.workbench.cli;
+
+import dev.workbench.api.Endpoint;
+import dev.workbench.api.EndpointDescription;
+import dev.workbench.dsl.Workbench;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code workbench deploy MODEL}: creates (or updates) an endpoint for a registered model and waits for InService. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+    description = "Deploy a registered model to an endpoint (sync by default; --async for scale to zero).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  workbench deploy smiles-descriptors --local",
+        "  workbench deploy smiles-to-3d --async --max-instances 2 --idle-minutes 5 --name shapes",
+        "  workbench deploy my-model --instance ml.m5.xlarge --tag team=chem --tag nightly"})
+final class DeployCommand extends ConnectedCommand {
+  @Parameters(paramLabel = "MODEL", description = "Registered SageMaker model name.") String model;
+  @Option(names = "--async", description = "Deploy as an async endpoint that scales to zero.") boolean async;
+  @Option(names = "--instance", paramLabel = "TYPE", description = "Instance type.") @Nullable String instance;
+  @Option(names = "--max-instances", paramLabel = "N", description = "Autoscaling maximum.") @Nullable Integer maxInstances;
+  @Option(names = "--idle-minutes", paramLabel = "M", description = "Async: scale to zero after M idle minutes.") @Nullable Integer idleMinutes;
+  @Option(names = "--max-concurrent", paramLabel = "N", description = "Async: concurrent invocations per instance.") @Nullable Integer maxConcurrent;
+  @Option(names = "--tag", paramLabel = "TAG", description = "Workbench tag (repeatable).") List<String> tags = new ArrayList<>();
+  @Option(names = "--name", paramLabel = "EP", description = "Endpoint name (default: the model's).") @Nullable String endpointName;
+
+  @Override
+  int run(Workbench wb) {
+    if (!wb.model(model).exists()) {
+      throw new CliException("no model named '" + model + "' (see `workbench models`; register one with `workbench register-model`)");
+    }
+    Endpoint ep = wb.deploy(model, d -> {
+      d.async(async).endpointName(endpointName).tags(tags)
+          .onProgress(p -> err().printf("  %-10s %s (%.1f s)%n", p.stage(), p.message(), p.elapsed().toMillis() / 1000.0));
+      if (instance != null) d.instance(instance);
+      if (maxInstances != null) d.maxInstances(maxInstances);
+      if (idleMinutes != null) d.idleMinutes(idleMinutes);
+      if (maxConcurrent != null) d.maxConcurrent(maxConcurrent);
+    });
+    EndpointDescription desc = ep.describe();
+    out().printf("deployed %s (%s) %s, instances %d/%d%n", desc.name(), desc.async() ? "ASYNC" : "SYNC", desc.status(),
+        desc.currentInstances(), desc.desiredInstances());
+    out().flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.workbench.cli;
+
+import dev.workbench.api.EndpointDescription;
+import dev.workbench.dsl.Workbench;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code workbench endpoints}: every endpoint with its kind, status and instances. */
+@Command(name = "endpoints", mixinStandardHelpOptions = true,
+    description = "List endpoints: name, SYNC/ASYNC, status, instances current/desired, scaled to zero.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  workbench endpoints --local", "  workbench endpoints --async --output json",
+        "  workbench endpoints --status InService --profile ml-dev"})
+final class EndpointsCommand extends ConnectedCommand {
+  @Option(names = "--sync", description = "Only sync (realtime) endpoints.") boolean sync;
+  @Option(names = "--async", description = "Only async endpoints.") boolean async;
+  @Option(names = "--status", paramLabel = "STATUS", description = "Only endpoints in this status (e.g. InService).")
+  @Nullable String status;
+  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.") Output.Format format;
+
+  @Override
+  int run(Workbench wb) {
+    List<EndpointDescription> list = wb.endpoints(d -> (!sync || !d.async()) && (!async || d.async())
+        && (status == null || d.status().equalsIgnoreCase(status)));
+    if (format == Output.Format.json) {
+      Output.json(out(), list.stream().map(EndpointsCommand::asMap).toList());
+      return ExitCodes.OK;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (EndpointDescription d : list) {
+      rows.add(List.of(d.name(), d.async() ? "ASYNC" : "SYNC", d.status(),
+          d.currentInstances() + "/" + d.desiredInstances(), d.scaledToZero() ? "yes" : "no"));
+    }
+    if (rows.isEmpty()) {
+      out().println("no endpoints (" + wb.connectionDescription() + ")");
+      out().flush();
+      return ExitCodes.OK;
+    }
+    Output.table(out(), List.of("NAME", "TYPE", "STATUS", "INSTANCES", "SCALED TO ZERO"), rows);
+    return ExitCodes.OK;
+  }
+
+  static Map<String, Object> asMap(EndpointDescription d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", d.name());
+    m.put("type", d.async() ? "ASYNC" : "SYNC");
+    m.put("status", d.status());
+    m.put("currentInstances", d.currentInstances());
+    m.put("desiredInstances", d.desiredInstances());
+    m.put("scaledToZero", d.scaledToZero());
+    m.put("instanceType", d.instanceType());
+    m.put("model", d.modelName());
+    m.put("variant", d.variantName());
+    m.put("arn", d.arn());
+    m.put("failureReason", d.failureReason());
+    if (d.asyncSettings() != null) {
+      m.put("maxConcurrentInvocationsPerInstance", d.asyncSettings().maxConcurrentInvocationsPerInstance());
+      m.put("outputPath", d.asyncSettings().outputPath());
+    }
+    m.put("created", d.created().toString());
+    m.put("lastModified", d.lastModified().toString());
+    return m;
+  }
+}

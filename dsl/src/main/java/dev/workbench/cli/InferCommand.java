@@ -1,0 +1,168 @@
+package dev.workbench.cli;
+
+import dev.workbench.api.CacheStats;
+import dev.workbench.api.Endpoint;
+import dev.workbench.api.Frame;
+import dev.workbench.api.InferenceCache;
+import dev.workbench.api.InferenceFailedException;
+import dev.workbench.api.InferenceJob;
+import dev.workbench.dsl.Workbench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code workbench infer NAME --input in.csv --output out.csv}: runs every row through the endpoint (sync or async)
+ * and writes the result. Exit 0: every row succeeded; 3: some rows failed (errors in the output); 1: no output.
+ */
+@Command(name = "infer", mixinStandardHelpOptions = true,
+    description = {"Run a CSV through an endpoint (sync or async) and write the results.",
+        "Exit codes: 0 every row succeeded, 3 some rows failed (their errors are in the inference_error column),",
+        "1 an error that produced no output, 130 cancelled (Ctrl-C; a re-run resumes from the journal)."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv --local",
+        "  workbench infer smiles-to-3d --input molecules.csv --output shapes.csv --batch-size 5 --max-in-flight 8",
+        "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles"})
+final class InferCommand extends ConnectedCommand {
+  @Parameters(paramLabel = "NAME", description = "Endpoint name.") String name;
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV with a header row.") Path input;
+  @Option(names = {"-O", "--output"}, required = true, paramLabel = "CSV", description = "Output CSV (written atomically).") Path output;
+  @Option(names = "--batch-size", paramLabel = "N", description = "Rows per invocation (default: the endpoint's).") @Nullable Integer batchSize;
+  @Option(names = "--max-in-flight", paramLabel = "N", description = "Async: batches in flight at once.") @Nullable Integer maxInFlight;
+  @Option(names = "--threads", paramLabel = "N", description = "Sync: concurrent invocations.") @Nullable Integer threads;
+  @Option(names = "--cache-key", paramLabel = "COL", description = "Answer rows from the inference cache keyed by this column; send only the misses.")
+  @Nullable String cacheKey;
+  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: a bar on a terminal, lines otherwise).")
+  ProgressReporter.Mode progressMode;
+
+  @Override
+  void before() {
+    if (!Files.exists(input)) {
+      throw new CliException("input file not found: " + input);
+    }
+    if (!Files.isReadable(input) || Files.isDirectory(input)) {
+      throw new CliException("cannot read input file: " + input);
+    }
+    positive(batchSize, "--batch-size");
+    positive(maxInFlight, "--max-in-flight");
+    positive(threads, "--threads");
+  }
+
+  private static void positive(@Nullable Integer value, String option) {
+    if (value != null && value < 1) {
+      throw new CliException(option + " must be at least 1, got " + value);
+    }
+  }
+
+  @Override
+  int run(Workbench wb) {
+    Frame in = wb.csv(input);
+    Endpoint ep = wb.endpoint(name);
+    boolean async = ep.describe().async();
+    Instant start = Instant.now();
+    Frame result;
+    if (cacheKey != null) {
+      result = throughCache(wb, ep, in, cacheKey);
+    } else {
+      InferenceJob job = ep.submit(in, o -> {
+        o.batchSize(batchSize).maxInFlight(maxInFlight);
+        if (threads != null) o.threads(threads);
+      });
+      @Nullable Frame done = await(job);
+      if (done == null) {
+        err().println("cancelled after " + job.progress().rowsDone() + " of " + in.rowCount()
+            + " rows; nothing written. Run the same command again to resume (async batches are in the journal).");
+        err().flush();
+        return ExitCodes.CANCELLED;
+      }
+      result = done;
+    }
+    write(result, output);
+    long failed = result.errorCount();
+    Duration took = Duration.between(start, Instant.now());
+    out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, async ? "ASYNC" : "SYNC", result.rowCount(), failed,
+        Durations.format(took), output);
+    out().flush();
+    return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
+  }
+
+  private Frame throughCache(Workbench wb, Endpoint ep, Frame in, String key) {
+    if (!in.hasColumn(key)) {
+      throw new CliException("input " + input + " has no column '" + key + "' for --cache-key (columns: "
+          + String.join(", ", in.columns()) + ")");
+    }
+    InferenceCache cache = wb.cache(ep, key);
+    Frame result;
+    try {
+      result = cache.inference(in);
+    } catch (InferenceFailedException e) {
+      result = e.result();
+    }
+    CacheStats stats = cache.lastStats();
+    err().println("cache: " + stats.hits() + " hits, " + stats.misses() + " misses (" + cache.file() + ")");
+    err().flush();
+    return result;
+  }
+
+  /** Waits for the job with progress; Ctrl-C cancels it. Null when cancelled. */
+  private @Nullable Frame await(InferenceJob job) {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      if (!job.isDone()) {
+        job.cancel();
+        try {
+          // Give the main thread time to report before the JVM exits.
+          finished.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "workbench-cancel-on-exit");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (ProgressReporter progress = new ProgressReporter(err(), name, progressMode, job::progress)) {
+      try {
+        return job.join();
+      } catch (InferenceFailedException e) {
+        return e.result();
+      } catch (CancellationException e) {
+        return null;
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof InferenceFailedException f) {
+          return f.result();
+        }
+        if (e.getCause() instanceof CancellationException) {
+          return null;
+        }
+        throw e;
+      }
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: nothing to remove
+      }
+    }
+  }
+
+  static void write(Frame frame, Path path) {
+    Path parent = path.toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException e) {
+      throw new CliException("cannot create directory " + parent + ": " + e.getMessage());
+    }
+    frame.writeCsv(path);
+  }
+}
