@@ -7,6 +7,7 @@ import dev.workbench.api.EndpointState;
 import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.InferenceProgress;
 import dev.workbench.api.JournalBatch;
 import dev.workbench.api.WorkbenchException;
 import dev.workbench.core.job.RunningJob;
@@ -21,6 +22,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,33 +75,36 @@ public final class AsyncRoundTrip implements AutoCloseable {
         if (closing) {
             throw new WorkbenchException("The async round trip is closed");
         }
-        RunningJob job = new RunningJob(endpointName, true, input, options.onProgress());
+        // Asked up front (one DescribeEndpoint per job): a missing endpoint fails here, and the job's first
+        // progress already says whether the endpoint is scaled to zero.
+        DescribeEndpointResponse described;
+        try {
+            bucket();
+            described = describe(endpointName);
+        } catch (AwsServiceException e) {
+            if (notFound(e)) {
+                throw new EndpointNotFoundException(endpointName, e);
+            }
+            throw new WorkbenchException("Async inference on " + endpointName + " could not start: " + e.getMessage(), e);
+        }
+        EndpointCapacity capacity = capacities.computeIfAbsent(endpointName, EndpointCapacity::new);
+        EndpointState state = capacity.observe(described);
+        RunningJob job = new RunningJob(endpointName, true, input, null);
+        capacity.join(job);
+        Consumer<InferenceProgress> listener = options.onProgress();
+        if (listener != null) {
+            job.onProgress(listener);
+        }
         int batchSize = options.batchSize() != null ? options.batchSize()
                 : Math.max(1, meta.intValue(EndpointMeta.INFERENCE_BATCH_SIZE, EndpointMeta.DEFAULT_ASYNC_BATCH_SIZE));
         int maxInFlight = options.maxInFlight() != null ? options.maxInFlight() : Math.max(1, meta.maxInFlight());
         Journal j = options.useJournal() ? journal() : null;
         AsyncJobRun run = new AsyncJobRun(this, job, input, options, batchSize, maxInFlight, j);
         runs.add(run);
-        EndpointCapacity capacity = capacities.computeIfAbsent(endpointName, EndpointCapacity::new);
-        retrier.call(() -> {
-                    bucket();
-                    return describe(endpointName);
-                }, run::stopped, job::retried)
-                .whenComplete((d, error) -> {
-                    if (error != null) {
-                        Throwable cause = Retrier.unwrap(error);
-                        job.fail(notFound(cause) ? new EndpointNotFoundException(endpointName, cause)
-                                : new WorkbenchException("Async inference on " + endpointName + " could not start: "
-                                        + cause.getMessage(), cause));
-                        runs.remove(run);
-                        return;
-                    }
-                    capacity.join(job);
-                    if (capacity.observe(d) != EndpointState.RUNNING) {
-                        pollCapacity(capacity);
-                    }
-                    run.start();
-                });
+        if (state != EndpointState.RUNNING) {
+            pollCapacity(capacity);
+        }
+        io(run::start);
         return job;
     }
 
@@ -267,6 +272,14 @@ public final class AsyncRoundTrip implements AutoCloseable {
         }
     }
 
+    /** An output showed up, so the endpoint has an instance again, whatever the last DescribeEndpoint said. */
+    private void resultsArriving(Batch batch) {
+        EndpointCapacity c = capacities.get(batch.endpointName());
+        if (c != null && c.state() != EndpointState.RUNNING) {
+            c.running();
+        }
+    }
+
     private static boolean notFound(Throwable t) {
         return t instanceof AwsServiceException e && e.statusCode() == 400
                 && String.valueOf(e.getMessage()).contains("Could not find endpoint");
@@ -276,6 +289,7 @@ public final class AsyncRoundTrip implements AutoCloseable {
     private final class Dispatch implements CompletionWatcher.Handler {
         @Override
         public void output(Batch batch) {
+            resultsArriving(batch);
             batch.run.releaseSlot(batch);
             io(() -> batch.run.collect(batch));
         }

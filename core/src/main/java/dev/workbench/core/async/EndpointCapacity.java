@@ -66,6 +66,17 @@ final class EndpointCapacity {
         polling = false;
     }
 
+    /** Results are arriving: an instance serves (DescribeEndpoint may lag behind). */
+    void running() {
+        synchronized (this) {
+            state = EndpointState.RUNNING;
+            waitingSince = null;
+        }
+        for (RunningJob job : jobs) {
+            job.endpointState(EndpointState.RUNNING, null);
+        }
+    }
+
     /** Updates from a DescribeEndpoint answer and tells the jobs; returns the new state. */
     EndpointState observe(DescribeEndpointResponse d) {
         int current = 0;
