@@ -170,6 +170,16 @@ class FrameCsvTest {
   }
 
   @Test
+  void badBytesAreLocatedWhateverTheLineEnds() throws IOException {
+    byte[] crlf = {'a', '\r', '\n', '1', '\r', '\n', (byte) 0xFE, '\r', '\n'};
+    FrameException e = assertThrows(FrameException.class, () -> Frame.readCsv(file("crlf.csv", crlf)));
+    assertTrue(e.getMessage().contains("line 3 is not valid UTF-8"), e.getMessage());
+    byte[] cr = {'a', '\r', '1', '\r', '2', '\r', (byte) 0xFE, '\r'};
+    FrameException old = assertThrows(FrameException.class, () -> Frame.readCsv(file("cr.csv", cr)));
+    assertTrue(old.getMessage().contains("line 4 is not valid UTF-8"), old.getMessage());
+  }
+
+  @Test
   void badBytesFarIntoAFileAreFound() throws IOException {
     StringBuilder text = new StringBuilder("id,smiles\n");
     for (int i = 0; i < 50_000; i++) {

@@ -25,6 +25,7 @@ final class StrictUtf8Reader extends Reader {
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
   private long bytesBefore; // bytes consumed from the stream before those in the buffer
   private long newlines;
+  private boolean lastWasCr; // a CRLF split across two reads counts once
   private boolean eof;
   private boolean flushed;
   private boolean started;
@@ -51,7 +52,7 @@ final class StrictUtf8Reader extends Reader {
       CoderResult result = decoder.decode(bytes, out, eof);
       if (result.isError()) {
         MalformedUtf8Exception error = new MalformedUtf8Exception(
-            newlines + countNewlines(cbuf, off, out.position()) + 1,
+            newlines + countNewlines(cbuf, off, out.position(), lastWasCr) + 1,
             bytesBefore + bytes.position(), bytes.get(bytes.position()));
         if (out.position() > off) {
           pending = error; // hand out what decoded cleanly first; the next read reports the bad byte
@@ -85,7 +86,10 @@ final class StrictUtf8Reader extends Reader {
         }
       }
     }
-    newlines += countNewlines(cbuf, off, off + n);
+    newlines += countNewlines(cbuf, off, off + n, lastWasCr);
+    if (n > 0) {
+      lastWasCr = cbuf[off + n - 1] == '\r';
+    }
     return n;
   }
 
@@ -101,12 +105,18 @@ final class StrictUtf8Reader extends Reader {
     bytes.flip();
   }
 
-  private static int countNewlines(char[] cbuf, int from, int to) {
+  /** Line ends as CSV knows them: LF, CRLF (once) and a lone CR. */
+  private static int countNewlines(char[] cbuf, int from, int to, boolean afterCr) {
     int n = 0;
+    boolean cr = afterCr;
     for (int i = from; i < to; i++) {
-      if (cbuf[i] == '\n') {
+      char c = cbuf[i];
+      if (c == '\r') {
+        n++;
+      } else if (c == '\n' && !cr) {
         n++;
       }
+      cr = c == '\r';
     }
     return n;
   }
