@@ -137,9 +137,10 @@ public final class Cloud implements AutoCloseable {
   public Path dataDir() { return settings().dataDir(); }
 
   /**
-   * The Workbench artifacts bucket: the settings' bucket, else {@code workbench-<account>-<region>} (account
-   * from STS), else {@code workbench-artifacts-<region>} where there is no STS (local-cloud). Resolved once,
-   * created when missing.
+   * The Workbench artifacts bucket: the settings' bucket (or env WORKBENCH_BUCKET), else
+   * {@code workbench-<account>-<region>} on AWS (account from STS), else {@code workbench-artifacts-<region>}
+   * with an endpoint URL or when STS cannot answer (the name must not depend on anything that changes between
+   * runs, so a later process finds the same bucket). Resolved once, created when missing.
    */
   public String bucket() {
     String b = bucket;

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The Workbench artifacts bucket. Named {@code workbench-<account>-<region>} when the account is known
- * (STS), else {@code workbench-artifacts-<region>} (a service without STS, such as local-cloud): the name only
- * depends on things that stay the same between runs, so a later process finds the same bucket.
+ * (STS, on AWS), else {@code workbench-artifacts-<region>} (with an endpoint URL such as local-cloud, which has no
+ * account to ask for): the name only depends on things that stay the same between runs, so a later process finds
+ * the same bucket.
  */
 public final class Buckets {
   private static final Logger LOG = LoggerFactory.getLogger(Buckets.class);

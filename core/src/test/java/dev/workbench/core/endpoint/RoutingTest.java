@@ -107,6 +107,25 @@ class RoutingTest {
   }
 
   @Test
+  void aScaledToZeroAsyncEndpointStartsAgainForTheSameCall() throws Exception {
+    Endpoint ep = cloud.registerModel("sleepy", r -> r.image("local/smiles-descriptors"))
+        .toEndpoint(d -> d.async(true).idleMinutes(1));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!ep.describe().scaledToZero()) {
+      assertTrue(System.nanoTime() < deadline, "never scaled in: " + ep.describe());
+      Thread.sleep(100);
+    }
+    assertEquals(0, ep.describe().currentInstances());
+    java.util.Set<dev.workbench.api.EndpointState> states = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Frame out = ep.inference(MOLECULES, o -> o.onProgress(p -> states.add(p.endpointState())));
+    assertEquals(5, out.rowCount());
+    assertEquals("C2H6O", out.get(0, "formula"));
+    assertTrue(states.contains(dev.workbench.api.EndpointState.SCALED_TO_ZERO)
+        || states.contains(dev.workbench.api.EndpointState.WARMING), "the caller saw the cold start: " + states);
+    ep.delete();
+  }
+
+  @Test
   void theTagWinsOverTheConfig() {
     Endpoint ep = cloud.registerModel("tag-wins", r -> r.image("local/latency")
         .environment("LATENCY_MS_PER_ROW", "0")).toEndpoint();
