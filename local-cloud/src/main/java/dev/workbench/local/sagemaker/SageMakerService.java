@@ -36,7 +36,9 @@ public final class SageMakerService implements AwsService, ScalableVariants, Aut
     private final RuntimeApi runtime;
     private final EndpointMetrics metrics;
     private final Map<String, Function<ObjectNode, ObjectNode>> operations;
+    private final java.util.concurrent.ScheduledExecutorService publisher;
     private final ScheduledFuture<?> ticker;
+    private final SageMakerOptions options;
 
     /** Instances work in a temporary directory; prefer {@link #SageMakerService(CloudContext, SageMakerOptions)}. */
     public SageMakerService(CloudContext context) {
@@ -45,6 +47,7 @@ public final class SageMakerService implements AwsService, ScalableVariants, Aut
 
     public SageMakerService(CloudContext context, SageMakerOptions options) {
         this.context = context;
+        this.options = options;
         var names = new Names(context.region(), context.accountId());
         var store = new Store(context.state(), names);
         var tags = new Tags(store);
@@ -84,7 +87,13 @@ public final class SageMakerService implements AwsService, ScalableVariants, Aut
                 Map.entry("DeleteTags", tags::delete));
         endpoints.restore();
         long period = Math.max(1, context.timing().metricPeriod().toMillis());
-        this.ticker = context.scheduler().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+        // Metrics and capture files are durable writes: their own thread, so they never hold up the shared scheduler.
+        this.publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sagemaker-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ticker = publisher.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -147,7 +156,15 @@ public final class SageMakerService implements AwsService, ScalableVariants, Aut
     @Override
     public void close() {
         ticker.cancel(false);
+        publisher.shutdown();
         endpoints.close();
         loader.shutdownNow();
+        if (options.deleteOnClose()) {
+            try (var paths = java.nio.file.Files.walk(options.workDir())) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                LOG.debug("Work directory {} not fully removed: {}", options.workDir(), e.toString());
+            }
+        }
     }
 }

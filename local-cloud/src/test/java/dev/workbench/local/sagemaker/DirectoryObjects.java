@@ -58,7 +58,10 @@ final class DirectoryObjects implements ObjectStore {
         Path f = file(bucket, key);
         try {
             Files.createDirectories(f.getParent());
-            Files.write(f, content);
+            // Written aside and moved in, so a reader never sees a half-written object (as with S3).
+            Path temp = Files.createTempFile(f.getParent(), ".put-", ".tmp");
+            Files.write(temp, content);
+            Files.move(temp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +101,7 @@ final class DirectoryObjects implements ObjectStore {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(b)) {
-            return files.filter(Files::isRegularFile).map(p -> b.relativize(p).toString().replace('\\', '/'))
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".put-")).map(p -> b.relativize(p).toString().replace('\\', '/'))
                     .filter(k -> k.startsWith(prefix)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

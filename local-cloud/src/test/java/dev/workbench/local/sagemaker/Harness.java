@@ -75,7 +75,7 @@ final class Harness implements AutoCloseable {
         var context = new CloudContext("us-east-1", "000000000000", Timing.fast(), clock,
                 new SqliteStateStore(db), objects, metrics, faults, stats, scheduler);
         this.service = new SageMakerService(context,
-                new SageMakerOptions(dir.resolve("sagemaker"), Duration.ofSeconds(2)));
+                new SageMakerOptions(dir.resolve("sagemaker"), Duration.ofSeconds(2), false));
     }
 
     /** A control-plane call as {@code X-Amz-Target: SageMaker.<op>} with a JSON body. */
