@@ -53,6 +53,7 @@ public final class InferenceCache implements AutoCloseable {
    * frame has no rows, and {@link InferenceFailedException} when every row failed.
    */
   public Frame inference(Frame input) {
+    CacheMerge.validate(endpoint.name(), keyColumn, input); // before any call to the endpoint
     CacheMerge.Result result = CacheMerge.run(endpoint, store, scope(), input);
     lastStats = new CacheStats(result.hits(), result.misses());
     return result.frame();

@@ -150,6 +150,7 @@ class InferenceCacheTest {
 
   @Test
   void aMissingKeyColumnOrNoRowsIsRefused() {
+    long before = invocations();
     try (InferenceCache cache = new InferenceCache(descriptors, "smiles", dir.resolve("cache.db"))) {
       FrameException e = assertThrows(FrameException.class,
           () -> cache.inference(Frame.builder("id", "SMILES").row("1", "C").build()));
@@ -159,6 +160,7 @@ class InferenceCacheTest {
           () -> cache.inference(Frame.empty(List.of("id", "smiles"))));
       assertTrue(empty.getMessage().contains("no rows"), empty.getMessage());
       assertEquals(0, cache.size());
+      assertEquals(before, invocations(), "nothing was sent");
     }
   }
 

@@ -34,16 +34,21 @@ public final class CacheMerge {
     return new CacheScope(endpoint.name(), model, keyColumn);
   }
 
-  public static Result run(Endpoint endpoint, CacheStore store, CacheScope scope, Frame input) {
-    String key = scope.keyColumn();
-    if (!input.hasColumn(key)) {
-      throw new FrameException("Inference cache of endpoint '" + endpoint.name() + "': no key column '" + key
+  /** The checks that need no endpoint call: the key column is there and there are rows to send. */
+  public static void validate(String endpointName, String keyColumn, Frame input) {
+    if (!input.hasColumn(keyColumn)) {
+      throw new FrameException("Inference cache of endpoint '" + endpointName + "': no key column '" + keyColumn
           + "' in the input (columns: " + String.join(", ", input.columns()) + ")");
     }
     if (input.isEmpty()) {
-      throw new FrameException("Nothing to send to endpoint '" + endpoint.name() + "': the frame has no rows (columns: "
+      throw new FrameException("Nothing to send to endpoint '" + endpointName + "': the frame has no rows (columns: "
           + String.join(", ", input.columns()) + ")");
     }
+  }
+
+  public static Result run(Endpoint endpoint, CacheStore store, CacheScope scope, Frame input) {
+    String key = scope.keyColumn();
+    validate(endpoint.name(), key, input);
     // An error column from an earlier run is not input: it is replaced by this run's.
     Frame payload = input.drop(Frame.ERROR_COLUMN);
     List<@Nullable String> keys = payload.column(key);
