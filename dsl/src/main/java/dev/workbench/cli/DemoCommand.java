@@ -58,6 +58,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       description = "Use only the first N molecules (tests).")
   @Nullable Integer rows;
 
+  @Option(names = "--local-pace", hidden = true, defaultValue = "DEMO", description = "Clock of the local cloud (tests).")
+  Pace pace = Pace.DEMO;
+
   @Option(names = "--full", description = "Run every molecule through the 3D model too (takes longer).")
   boolean full;
 
@@ -86,7 +89,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     say(out, "1/6 starting the embedded local cloud (data " + data + ", demo timing: instances start in 2 s, idle "
         + "endpoints scale in after 8 s)");
-    try (Workbench wb = Workbench.local(data, Pace.DEMO)) {
+    try (Workbench wb = Workbench.local(data, pace)) {
       say(out, "    " + wb.connectionDescription());
       say(out, "2/6 registering the bundled models " + String.join(", ", Workbench.DEMO_MODELS));
       wb.registerDemoModels();
