@@ -53,7 +53,7 @@ public final class ConsoleFxApp extends Application {
       }
       ConsoleView view = new ConsoleView(vm);
       stage.setTitle("Workbench console");
-      stage.setScene(new Scene(view, 1280, 800));
+      stage.setScene(new Scene(view, 1280, 860));
       stage.show();
       vm.connection().connect();
       return new ConsoleWindow(view, vm, services, executor);

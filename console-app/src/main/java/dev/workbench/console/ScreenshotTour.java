@@ -99,7 +99,7 @@ final class ScreenshotTour {
     pause(1200);
     snapshot(view, "endpoints.png");
 
-    Path csv = writeCsv(40_000);
+    Path csv = writeCsv(6_000);
     fx(() -> {
       view.select("CSV inference");
       vm.inference().open(csv);
@@ -121,24 +121,20 @@ final class ScreenshotTour {
     pause(1200);
     snapshot(view, "inflight-jobs.png");
     fx(() -> {
+      view.select("Metrics & capture");
+      return null;
+    });
+    waitFor("an instance started", Duration.ofSeconds(120), () -> item(ASYNC, i -> i.currentInstances() > 0));
+    pause(4000);
+    snapshot(view, "metrics-scale-from-zero.png");
+    fx(() -> {
       view.select("CSV inference");
       return null;
     });
     waitFor("a quarter of the rows", Duration.ofSeconds(120), () -> fx(() -> vm.inference().progressProperty().get() > 0.25));
     pause(300);
     snapshot(view, "csv-inference.png");
-    fx(() -> {
-      view.select("Metrics & capture");
-      return null;
-    });
     waitFor("run finished", Duration.ofSeconds(180), () -> fx(() -> !vm.inference().runningProperty().get()));
-    pause(3000);
-    fx(() -> {
-      vm.metrics().loadCapture();
-      return null;
-    });
-    pause(2500);
-    snapshot(view, "metrics-scale-from-zero.png");
   }
 
   private boolean item(String name, java.util.function.Predicate<EndpointItem> test) {

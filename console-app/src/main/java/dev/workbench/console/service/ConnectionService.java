@@ -1,7 +1,6 @@
 package dev.workbench.console.service;
 
 import dev.workbench.api.Cloud;
-import dev.workbench.local.LocalCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,7 @@ public final class ConnectionService implements AutoCloseable {
   }
 
   private static CloudSession local(ConnectionRequest request) {
-    LocalCloud local = EmbeddedCloud.start(request.fastTiming(), request.dataDir());
+    EmbeddedCloud local = EmbeddedCloud.start(request.fastTiming(), request.dataDir());
     try {
       Cloud cloud = Cloud.at(local.endpoint(), s -> s.dataDir(request.dataDir()));
       DemoModels.register(cloud);

@@ -47,6 +47,11 @@ public final class InferenceService {
     return connection.current().cloud().endpoint(endpoint).submit(input);
   }
 
+  /** Stops a run: no more submissions, its S3 objects cleaned up. */
+  public void cancel(InferenceJob job) {
+    job.cancel();
+  }
+
   public List<InferenceJob> jobs() {
     return connection.isConnected() ? connection.current().cloud().jobs() : List.of();
   }

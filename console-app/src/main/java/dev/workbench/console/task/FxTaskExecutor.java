@@ -36,6 +36,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     Task<T> fx = new Task<>() {
       @Override
       protected T call() {
+        Task<T> self = this;
         return task.call(new BackgroundTask.Progress() {
           @Override
           public void message(String message) { updateMessage(message); }
@@ -44,7 +45,7 @@ public final class FxTaskExecutor implements TaskExecutor {
           public void progress(double done, double total) { updateProgress(done, total); }
 
           @Override
-          public boolean isCancelled() { return isCancelled(); }
+          public boolean isCancelled() { return self.isCancelled(); }
         });
       }
     };

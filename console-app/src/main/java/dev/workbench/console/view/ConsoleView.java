@@ -47,7 +47,7 @@ public final class ConsoleView extends BorderPane {
     tabs.setId("screens");
     SplitPane split = new SplitPane(tabs, new LogView(vm.log()));
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.8);
+    split.setDividerPositions(0.86);
     setCenter(split);
     StatusBar status = new StatusBar();
     status.setId("status-bar");

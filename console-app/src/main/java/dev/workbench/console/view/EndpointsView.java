@@ -49,6 +49,7 @@ final class EndpointsView extends VBox {
 
     TableView<EndpointItem> table = new TableView<>(vm.shown());
     table.setId("endpoints");
+    table.getStyleClass().add(Styles.DENSE);
     table.setPlaceholder(new Label("No endpoints yet: press Deploy..."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(text("Name", EndpointItem::name, 200));

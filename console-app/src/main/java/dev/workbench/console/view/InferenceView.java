@@ -91,6 +91,7 @@ final class InferenceView extends VBox {
 
     TableView<List<@org.jspecify.annotations.Nullable String>> preview = new TableView<>(vm.previewRows());
     preview.setId("preview");
+    preview.getStyleClass().add(Styles.DENSE);
     preview.setPlaceholder(new Label("Drop a CSV file onto the window, or open one."));
     vm.previewColumns().addListener((ListChangeListener<String>) c -> Tables.columns(preview, vm.previewColumns()));
     TitledPane previewPane = new TitledPane("Input preview (first rows)", preview);
@@ -99,6 +100,7 @@ final class InferenceView extends VBox {
 
     TableView<ResultRow> results = new TableView<>(vm.results());
     results.setId("results");
+    results.getStyleClass().add(Styles.DENSE);
     results.setPlaceholder(new Label("Results appear here as batches finish."));
     vm.resultColumns().addListener((ListChangeListener<String>) c -> resultColumns(results, vm.resultColumns()));
     results.setRowFactory(t -> new TableRow<>() {
@@ -123,7 +125,7 @@ final class InferenceView extends VBox {
 
     SplitPane split = new SplitPane(previewPane, resultsPane);
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.4);
+    split.setDividerPositions(0.42);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(tools, file, progress, split);
   }

@@ -27,11 +27,12 @@ final class JobsView extends VBox {
     top.setAlignment(Pos.CENTER_LEFT);
     TableView<BatchItem> table = new TableView<>(vm.batches());
     table.setId("jobs");
+    table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
     table.setPlaceholder(new Label("No async batches in flight."));
     table.getColumns().add(col("Endpoint", BatchItem::endpoint, 120));
-    table.getColumns().add(col("InferenceId", BatchItem::inferenceId, 250));
-    table.getColumns().add(col("Rows", BatchItem::rows, 90));
-    table.getColumns().add(col("Phase", BatchItem::phase, 90));
+    table.getColumns().add(col("InferenceId", BatchItem::inferenceId, 290));
+    table.getColumns().add(col("Rows", BatchItem::rows, 80));
+    table.getColumns().add(col("Phase", BatchItem::phase, 110));
     table.getColumns().add(col("Age", BatchItem::age, 60));
     table.getColumns().add(col("Input (S3)", BatchItem::input, 300));
     table.getColumns().add(col("Output (S3)", BatchItem::output, 300));

@@ -15,6 +15,7 @@ final class LogView extends ListView<LogEntry> {
   LogView(LogViewModel vm) {
     super(vm.entries());
     setId("log");
+    getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
     setCellFactory(l -> new ListCell<>() {
       @Override
       protected void updateItem(LogEntry item, boolean empty) {

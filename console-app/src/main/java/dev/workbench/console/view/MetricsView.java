@@ -41,15 +41,16 @@ final class MetricsView extends VBox {
     HBox top = new HBox(10, endpoint, summary);
     top.setAlignment(Pos.CENTER_LEFT);
     charts.setId("metric-charts");
-    charts.setPrefColumns(3);
-    charts.setPrefTileWidth(380);
-    charts.setPrefTileHeight(210);
+    charts.setPrefColumns(4);
+    charts.setPrefTileWidth(300);
+    charts.setPrefTileHeight(180);
     vm.series().addListener((ListChangeListener<MetricSeries>) c -> draw(vm.series()));
     ScrollPane scroll = new ScrollPane(charts);
     scroll.setFitToWidth(true);
 
     TableView<List<@org.jspecify.annotations.Nullable String>> capture = new TableView<>(vm.captureRows());
     capture.setId("capture");
+    capture.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
     capture.setPlaceholder(new Label("Press Load to read the endpoint's data-capture records."));
     vm.captureColumns().addListener((ListChangeListener<String>) c -> Tables.columns(capture, vm.captureColumns()));
     Button load = new Button("Load data capture");
@@ -68,7 +69,7 @@ final class MetricsView extends VBox {
     capturePane.setMaxHeight(Double.MAX_VALUE);
     SplitPane split = new SplitPane(scroll, capturePane);
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.72);
+    split.setDividerPositions(0.7);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(top, split);
   }
@@ -80,6 +81,7 @@ final class MetricsView extends VBox {
     for (MetricSeries s : all) {
       NumberAxis x = new NumberAxis();
       x.setLabel("seconds");
+      x.setTickLabelsVisible(true);
       x.setForceZeroInRange(false);
       NumberAxis y = new NumberAxis();
       y.setForceZeroInRange(true);
@@ -95,7 +97,7 @@ final class MetricsView extends VBox {
         line.getData().add(new XYChart.Data<>((p.time().toEpochMilli() - origin.toEpochMilli()) / 1000.0, p.value()));
       }
       chart.getData().add(line);
-      chart.setPrefSize(380, 210);
+      chart.setPrefSize(300, 180);
       charts.getChildren().add(chart);
     }
   }

@@ -16,7 +16,7 @@ final class Tables {
       int index = i;
       TableColumn<List<@org.jspecify.annotations.Nullable String>, String> c = new TableColumn<>(headers.get(i));
       c.setCellValueFactory(d -> new ReadOnlyStringWrapper(
-          index < d.getValue().size() && d.getValue().get(index) != null ? d.getValue().get(index) : ""));
+          index < d.getValue().size() && d.getValue().get(index) != null ? d.getValue().get(index).replace("\n", " | ") : ""));
       c.setPrefWidth(Math.max(90, Math.min(260, headers.get(i).length() * 9 + 30)));
       table.getColumns().add(c);
     }

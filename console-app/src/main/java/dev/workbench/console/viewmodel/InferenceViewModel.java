@@ -326,7 +326,7 @@ public final class InferenceViewModel {
     InferenceJob j = job.get();
     if (j != null && running.get()) {
       runStatus.set("cancelling...");
-      executor.execute(BackgroundTask.run("cancel", j::cancel)
+      executor.execute(BackgroundTask.run("cancel", () -> service.cancel(j))
           .onFailure(e -> log.error("cancelling the run", e)));
     }
   }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The log pane's lines and the latest error (the view shows it as a notification). Called on the UI thread. */
 public final class LogViewModel {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogViewModel.class);
   private static final int MAX_ENTRIES = 5_000;
   private final ObservableList<LogEntry> entries = FXCollections.observableArrayList();
   private final ObjectProperty<@Nullable LogEntry> lastError = new SimpleObjectProperty<>();
@@ -21,6 +22,7 @@ public final class LogViewModel {
   public ObjectProperty<@Nullable LogEntry> lastErrorProperty() { return lastError; }
 
   public void info(String message) {
+    LOG.info(message);
     add(new LogEntry(Instant.now(), LogEntry.Level.INFO, message, message));
   }
 
@@ -32,6 +34,7 @@ public final class LogViewModel {
     cause.printStackTrace(new PrintWriter(trace));
     LogEntry entry = new LogEntry(Instant.now(), LogEntry.Level.ERROR, doing + " failed: " + text,
         doing + " failed: " + text + "\n\n" + trace);
+    LOG.warn("{}", entry.message(), cause);
     add(entry);
     lastError.set(entry);
   }

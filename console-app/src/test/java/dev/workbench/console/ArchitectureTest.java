@@ -1,0 +1,73 @@
+package dev.workbench.console;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The console's layering: views over view-models over services; cloud work only in services. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.workbench.console");
+  }
+
+  @Test
+  void viewModelsHoldNoControlsOrLayouts() {
+    noClasses().that().resideInAPackage("..console.viewmodel..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..", "javafx.scene.layout..",
+            "javafx.scene", "javafx.application..", "org.controlsfx..", "atlantafx..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyServicesTalkToTheCloud() {
+    noClasses().that().resideOutsideOfPackage("..console.service..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("dev.workbench.api.Cloud")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workbench.api.Endpoint")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workbench.api.Model")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workbench.api.InferenceCache")
+        .orShould().dependOnClassesThat().resideInAPackage("dev.workbench.core..")
+        .orShould().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        .check(classes);
+  }
+
+  @Test
+  void viewModelsCallNoCloudOperations() {
+    // InferenceJob is observed (listeners) by the view-model; stopping it goes through the service
+    noClasses().that().resideOutsideOfPackage("..console.service..")
+        .should().callMethod(dev.workbench.api.InferenceJob.class, "cancel")
+        .orShould().callMethod(dev.workbench.api.InferenceJob.class, "join")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheEmbeddedCloudStarterTouchesTheLocalCloud() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.workbench.console.service.EmbeddedCloud")
+        .should().dependOnClassesThat().resideInAPackage("dev.workbench.local..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheTaskPackageBridgesToTheFxThread() {
+    noClasses().that().resideOutsideOfPackages("..console.task..")
+        .and().doNotHaveSimpleName("ScreenshotTour")
+        .should().dependOnClassesThat().haveFullyQualifiedName("javafx.concurrent.Task")
+        .orShould().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+        .check(classes);
+  }
+
+  @Test
+  void noRawThreads() {
+    noClasses().that().resideOutsideOfPackages("..console.task..")
+        .should().callConstructor(Thread.class, Runnable.class)
+        .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+        .check(classes);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.workbench.console.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workbench.api.BatchResult;
+import dev.workbench.api.Frame;
+import dev.workbench.console.service.ConnectionService;
+import dev.workbench.console.service.InferenceService;
+import dev.workbench.console.task.ImmediateTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File loading, batch ordering, failed rows and saving, without a JavaFX thread. */
+class InferenceViewModelTest {
+  @TempDir
+  Path dir;
+  private final LogViewModel log = new LogViewModel();
+  private final InferenceViewModel vm = new InferenceViewModel(new InferenceService(new ConnectionService()),
+      new ImmediateTaskExecutor(), log);
+
+  private Path csv(int rows) throws Exception {
+    StringBuilder b = new StringBuilder("id,smiles\n");
+    for (int i = 0; i < rows; i++) {
+      b.append("m").append(i).append(",CCO\n");
+    }
+    Path f = dir.resolve("in.csv");
+    Files.writeString(f, b);
+    return f;
+  }
+
+  @Test
+  void openingAFilePreviewsItAndCountsRows() throws Exception {
+    vm.open(csv(500));
+    assertEquals(500, vm.rowCountProperty().get());
+    assertEquals(InferenceViewModel.PREVIEW_ROWS, vm.previewRows().size());
+    assertEquals(java.util.List.of("id", "smiles"), vm.previewColumns());
+    assertTrue(vm.fileStatusProperty().get().contains("500 rows"));
+    assertFalse(vm.canRunProperty().get()); // no endpoint yet
+    vm.endpointProperty().set("some-endpoint");
+    assertTrue(vm.canRunProperty().get());
+  }
+
+  @Test
+  void aBadFileIsReported() throws Exception {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(f, "a,b\n1,2,3\n");
+    vm.open(f);
+    assertTrue(vm.fileStatusProperty().get().startsWith("Could not read bad.csv"), vm.fileStatusProperty()::get);
+    assertTrue(log.lastErrorProperty().get() != null);
+  }
+
+  @Test
+  void batchesLandInInputOrderWhateverOrderTheyFinishIn() throws Exception {
+    vm.open(csv(6));
+    Frame second = Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m3", "3", null).row("m4", "4", null)
+        .row("m5", null, "bad molecule").build();
+    Frame first = Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m0", "0", null).row("m1", "1", null)
+        .row("m2", "2", null).build();
+    vm.addBatch(new BatchResult(3, second), i -> i);
+    vm.addBatch(new BatchResult(0, first), i -> i);
+    assertEquals(java.util.List.of(0, 1, 2, 3, 4, 5), vm.results().stream().map(ResultRow::row).toList());
+    assertEquals(1, vm.failedResultsProperty().get());
+    assertEquals("bad molecule", vm.results().get(5).error());
+    Path out = dir.resolve("out.csv");
+    vm.save(out);
+    Frame saved = Frame.readCsv(out);
+    assertEquals(6, saved.rowCount());
+    assertEquals("bad molecule", saved.get(5, Frame.ERROR_COLUMN));
+  }
+
+  @Test
+  void retriedRowsReplaceTheFailedOnesInPlace() throws Exception {
+    vm.open(csv(3));
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m0", "0", null)
+        .row("m1", null, "timeout").row("m2", "2", null).build()), i -> i);
+    assertEquals(1, vm.failedResultsProperty().get());
+    int[] retried = {1};
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m1", "1", null).build()),
+        i -> retried[i]);
+    assertEquals(3, vm.results().size());
+    assertEquals("1", vm.results().get(1).value(1));
+    assertEquals(0, vm.failedResultsProperty().get());
+  }
+
+  @Test
+  void durationsReadLikeAClock() {
+    assertEquals("42s", InferenceViewModel.format(Duration.ofSeconds(42)));
+    assertEquals("2m 5s", InferenceViewModel.format(Duration.ofSeconds(125)));
+    assertEquals("1h 1m", InferenceViewModel.format(Duration.ofSeconds(3_660)));
+  }
+}
