@@ -64,7 +64,7 @@ final class ConfigOps {
                 doc.set(field, request.get(field));
             }
         }
-        doc.put("CreationTime", clock.instant().getEpochSecond());
+        doc.put("CreationTime", Json.epochSeconds(clock.instant()));
         store.put(Store.CONFIG, name, doc);
         tags.set(arn, request.get("Tags"));
         ObjectNode out = Json.object();

@@ -67,7 +67,7 @@ final class Endpoints {
         }
         ObjectNode config = store.requireConfig(configName);
         ObjectNode models = modelsOf(config);
-        long now = context.clock().instant().getEpochSecond();
+        double now = Json.epochSeconds(context.clock().instant());
         ObjectNode doc = Json.object();
         doc.put("EndpointName", name);
         doc.put("EndpointArn", arn);
@@ -99,7 +99,7 @@ final class Endpoints {
         doc.put("PendingConfigName", config.path("EndpointConfigName").asText());
         doc.set("PendingConfig", config);
         doc.set("PendingModels", modelsOf(config));
-        doc.put("LastModifiedTime", context.clock().instant().getEpochSecond());
+        doc.put("LastModifiedTime", Json.epochSeconds(context.clock().instant()));
         store.put(Store.ENDPOINT, name, doc);
         ObjectNode next = doc.deepCopy();
         next.set("Config", config);
@@ -219,7 +219,7 @@ final class Endpoints {
                 doc.put("EndpointStatus", "Failed");
                 doc.put("FailureReason", failure);
             }
-            doc.put("LastModifiedTime", context.clock().instant().getEpochSecond());
+            doc.put("LastModifiedTime", Json.epochSeconds(context.clock().instant()));
             store.put(Store.ENDPOINT, name, doc);
             return true;
         }
@@ -250,7 +250,7 @@ final class Endpoints {
             }
         }
         doc.put("EndpointStatus", "InService");
-        doc.put("LastModifiedTime", context.clock().instant().getEpochSecond());
+        doc.put("LastModifiedTime", Json.epochSeconds(context.clock().instant()));
         store.put(Store.ENDPOINT, name, doc);
         LOG.info("Endpoint {} is InService", name);
         return true;
@@ -347,7 +347,7 @@ final class Endpoints {
             ObjectNode image = v.putArray("DeployedImages").addObject();
             image.put("SpecifiedImage", specOf(model).image());
             image.put("ResolvedImage", specOf(model).image());
-            image.put("ResolutionTime", doc.path("CreationTime").asLong());
+            image.put("ResolutionTime", doc.path("CreationTime").asDouble());
             double weight = endpoint != null ? endpoint.weight(variantName) : doc.path("DesiredWeights").path(variantName).asDouble(1.0);
             v.put("CurrentWeight", weight);
             v.put("DesiredWeight", weight);
@@ -404,7 +404,7 @@ final class Endpoints {
             endpoint.setWeight(variantName, weight);
             ((ObjectNode) doc.with("DesiredWeights")).put(variantName, weight);
         }
-        doc.put("LastModifiedTime", context.clock().instant().getEpochSecond());
+        doc.put("LastModifiedTime", Json.epochSeconds(context.clock().instant()));
         store.put(Store.ENDPOINT, endpointName, doc);
     }
 

@@ -82,6 +82,11 @@ final class Json {
         return map;
     }
 
+    /** AWS JSON timestamps: epoch seconds with milliseconds as the fraction, so creations in one second still order. */
+    static double epochSeconds(java.time.Instant time) {
+        return time.toEpochMilli() / 1000.0;
+    }
+
     static String lowerFirst(String member) {
         return Character.toLowerCase(member.charAt(0)) + member.substring(1);
     }

@@ -52,7 +52,7 @@ final class ModelOps {
                 doc.set(field, request.get(field));
             }
         }
-        doc.put("CreationTime", clock.instant().getEpochSecond());
+        doc.put("CreationTime", Json.epochSeconds(clock.instant()));
         doc.put("ModelArn", arn);
         doc.put("EnableNetworkIsolation", request.path("EnableNetworkIsolation").asBoolean(false));
         store.put(Store.MODEL, name, doc);

@@ -79,6 +79,14 @@ class ServiceControlPlaneTest {
 
         AwsException badMax = assertThrows(AwsException.class, () -> h.call("ListEndpoints", "{\"MaxResults\":0}"));
         assertEquals("ValidationException", badMax.code());
+        AwsException badToken = assertThrows(AwsException.class, () -> h.call("ListEndpoints", "{\"NextToken\":\"garbage\"}"));
+        assertEquals("ValidationException", badToken.code());
+        AwsException badSort = assertThrows(AwsException.class, () -> h.call("ListModels", "{\"SortBy\":\"Status\"}"));
+        assertTrue(badSort.getMessage().contains("sortBy"), badSort.getMessage());
+        assertEquals("ep-2", h.call("ListEndpoints", "{}").path("Endpoints").get(0).path("EndpointName").asText(),
+                "newest first by default (CreationTime, Descending)");
+        AwsException malformed = assertThrows(AwsException.class, () -> h.call("ListEndpoints", "{not json"));
+        assertEquals("SerializationException", malformed.code());
 
         AwsException missing = assertThrows(AwsException.class, () -> h.call("DescribeEndpoint", "{\"EndpointName\":\"Nope\"}"));
         assertEquals("Could not find endpoint \"arn:aws:sagemaker:us-east-1:000000000000:endpoint/nope\".", missing.getMessage());
