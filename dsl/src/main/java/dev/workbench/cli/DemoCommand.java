@@ -87,8 +87,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     Path data = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".workbench", "demo");
     reset(data);
 
-    say(out, "1/6 starting the embedded local cloud (data " + data + ", demo timing: instances start in 2 s, idle "
-        + "endpoints scale in after 8 s)");
+    say(out, "1/6 starting the embedded local cloud (data " + data + (pace == Pace.DEMO
+        ? ", demo timing: instances start in 2 s, idle endpoints scale in after 8 s)" : ", " + pace + " timing)"));
     try (Workbench wb = Workbench.local(data, pace)) {
       say(out, "    " + wb.connectionDescription());
       say(out, "2/6 registering the bundled models " + String.join(", ", Workbench.DEMO_MODELS));
@@ -127,7 +127,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
           : sample.took.toMillis() / (double) sampleRows;
       int budgetRows = full ? frame.rowCount() - sampleRows
           : (int) Math.min(frame.rowCount() - sampleRows, Math.floor(budget3d.toMillis() / Math.max(1.0, HEADROOM * perMolecule)));
-      say(out, String.format(Locale.ROOT, "    measured %.0f ms per molecule (builds are serialised): all %d would take "
+      say(out, String.format(Locale.ROOT, "    measured %.0f ms per molecule (builds are serialised): all %d molecules would take "
           + "about %s; %s", perMolecule, frame.rowCount(), Durations.format(Duration.ofMillis((long) (perMolecule
           * frame.rowCount()))), budgetRows + sampleRows >= frame.rowCount() ? "running all of them"
           : "running the first " + (budgetRows + sampleRows) + " to stay within the demo's time budget (--full runs all)"));

@@ -1,6 +1,12 @@
 package dev.workbench.cli;
 
-/** The exit codes of {@code workbench}: scripts rely on them. */
+/**
+ * The exit codes of {@code workbench}: scripts rely on them.
+ *
+ * <pre>{@code
+ * workbench infer ep -i in.csv -O out.csv; [ $? -eq 3 ] && echo "some rows failed, see out.csv"
+ * }</pre>
+ */
 public final class ExitCodes {
   /** Everything worked (for {@code infer}: every row succeeded). */
   public static final int OK = 0;
