@@ -126,7 +126,7 @@ public final class RoutingServlet extends HttpServlet {
         if (faults.s3SlowDown()) {
             stats.count("s3.SlowDown");
             AwsResponse slowDown = ErrorRenderer.s3(new AwsException(503, "SlowDown", "Please reduce your request rate."), requestId);
-            write(response, slowDown.withHeader("Connection", "close"), requestId);
+            write(response, slowDown, requestId);
             return;
         }
         stats.count("s3." + S3Operations.name(request.getMethod(), rawPath, query, request.getHeader("x-amz-copy-source") != null));
