@@ -180,6 +180,29 @@ class S3ApiTest {
     }
 
     @Test
+    void malformedXmlIsAClientError(LocalCloud local) {
+        s3.createBucket(b -> b.bucket("malformed"));
+        byte[] body = "<Delete><Object><Key>unterminated".getBytes(StandardCharsets.UTF_8);
+        String md5 = java.util.Base64.getEncoder().encodeToString(md5(body));
+        var response = TestClients.signed(local.endpoint(), "s3", "POST", "/malformed?delete",
+                java.util.Map.of("Content-Type", "application/xml", "Content-MD5", md5, "x-amz-content-sha256", sha256Hex(body)), body, "test");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Code>"), response.body());
+    }
+
+    private static byte[] md5(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        return dev.workbench.local.http.SigV4.sha256Hex(bytes);
+    }
+
+    @Test
     void wrongSecretIsRefused(LocalCloud local) {
         try (TestClients wrong = new TestClients(local.endpoint(), "test", "not-the-secret")) {
             S3Exception e = assertThrows(S3Exception.class, () -> wrong.s3.listBuckets());
