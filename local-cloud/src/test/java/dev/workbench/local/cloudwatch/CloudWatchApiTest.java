@@ -132,6 +132,30 @@ class CloudWatchApiTest {
         assertTrue(unsupported.getMessage().contains("SetAlarmState"), unsupported.getMessage());
     }
 
+    /** What the AWS CLI sends: JSON 1.0 with epoch-second timestamps; what it reads back uses epoch seconds too. */
+    @Test
+    void json10ForTheAwsCli(dev.workbench.local.LocalCloud local) throws Exception {
+        long minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
+        var headers = java.util.Map.of("X-Amz-Target", "GraniteServiceVersion20100801.PutMetricData",
+                "Content-Type", "application/x-amz-json-1.0");
+        String put = "{\"Namespace\":\"Cli/Json\",\"MetricData\":[{\"MetricName\":\"Rows\",\"Timestamp\":" + (minute + 5)
+                + ",\"Value\":4,\"Unit\":\"Count\"},{\"MetricName\":\"Rows\",\"Timestamp\":" + (minute + 6)
+                + ".5,\"Values\":[1,2],\"Counts\":[2,1],\"Unit\":\"Count\"}]}";
+        var putResponse = TestClients.signed(local.endpoint(), "monitoring", "POST", "/", headers, put.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test");
+        assertEquals(200, putResponse.statusCode(), putResponse.body());
+        String get = "{\"Namespace\":\"Cli/Json\",\"MetricName\":\"Rows\",\"StartTime\":" + (minute - 60) + ",\"EndTime\":" + (minute + 60)
+                + ",\"Period\":60,\"Statistics\":[\"Sum\",\"SampleCount\",\"Average\"]}";
+        var reply = TestClients.signed(local.endpoint(), "monitoring", "POST", "/", java.util.Map.of(
+                "X-Amz-Target", "GraniteServiceVersion20100801.GetMetricStatistics", "Content-Type", "application/x-amz-json-1.0"),
+                get.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test");
+        assertEquals(200, reply.statusCode(), reply.body());
+        var point = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()).path("Datapoints").get(0);
+        assertEquals(minute, point.path("Timestamp").asLong());
+        assertEquals(8.0, point.path("Sum").asDouble());
+        assertEquals(4.0, point.path("SampleCount").asDouble());
+        assertEquals(2.0, point.path("Average").asDouble());
+    }
+
     private static MetricDatum datum(String name, Dimension dimension, Instant time, double value) {
         MetricDatum.Builder b = MetricDatum.builder().metricName(name).timestamp(time).value(value).unit(StandardUnit.MILLISECONDS);
         if (dimension != null) {
