@@ -7,6 +7,7 @@ import dev.workbench.local.http.CloudServer;
 import dev.workbench.local.http.RoutingServlet;
 import dev.workbench.local.s3.BlobObjectStore;
 import dev.workbench.local.s3.S3Backend;
+import dev.workbench.local.sagemaker.SageMakerOptions;
 import dev.workbench.local.sagemaker.SageMakerService;
 import dev.workbench.local.spi.CloudContext;
 import dev.workbench.local.spi.CloudStats;
@@ -86,7 +87,7 @@ public final class LocalCloud implements AutoCloseable {
                     state, new BlobObjectStore(s3.blobStore()), metrics, faults, stats, scheduler);
 
             Map<String, AwsService> services = new LinkedHashMap<>();
-            SageMakerService sageMaker = new SageMakerService(context);
+            SageMakerService sageMaker = new SageMakerService(context, SageMakerOptions.in(dataDir.resolve("sagemaker")));
             closeables.push(sageMaker);
             services.put(sageMaker.signingName(), sageMaker);
             Services.addPlatformServices(context, metrics, sageMaker, services, closeables);
