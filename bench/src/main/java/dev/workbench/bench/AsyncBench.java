@@ -25,7 +25,7 @@ final class AsyncBench {
 
     /** One run of our client. */
     record Run(int rows, double seconds, double ideal, long s3Requests, int batches, LatencyFigures latency,
-               int peakThreads, long peakHeapBytes) {
+               int peakThreads, int peakClientThreads, long peakHeapBytes) {
         double efficiency() {
             return ideal / seconds;
         }
@@ -69,7 +69,8 @@ final class AsyncBench {
             check(input, out);
             int batches = (rows + BATCH - 1) / BATCH;
             return new Run(rows, seconds, idealSeconds(rows), bench.s3Requests() - s3Before, batches,
-                    roundTrip.completionLatency(), sampler.peakThreads.get(), sampler.peakHeap.get());
+                    roundTrip.completionLatency(), sampler.peakThreads.get(), sampler.peakClientThreads.get(),
+                    sampler.peakHeap.get());
         }
     }
 
@@ -100,9 +101,19 @@ final class AsyncBench {
         }
     }
 
-    /** Samples live threads and used heap every 50 ms while a run goes. */
+    /** Warms the JIT, the connection pool and the bucket so the first measured run is not a cold start. */
+    void warmUp() {
+        ours(20 * BATCH);
+    }
+
+    /**
+     * Samples live threads and used heap every 100 ms while a run goes. The local cloud shares the JVM, so the
+     * client's own threads are told apart by name: the round trips' executors are all named {@code workbench-*}
+     * and the SDK's are named {@code sdk-*} or are the connection reaper.
+     */
     private static final class Sampler implements AutoCloseable {
         final AtomicInteger peakThreads = new AtomicInteger();
+        final AtomicInteger peakClientThreads = new AtomicInteger();
         final AtomicLong peakHeap = new AtomicLong();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-sampler");
@@ -115,8 +126,23 @@ final class AsyncBench {
             var memory = ManagementFactory.getMemoryMXBean();
             timer.scheduleAtFixedRate(() -> {
                 peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
+                peakClientThreads.accumulateAndGet(clientThreads(threads), Math::max);
                 peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            }, 0, 50, TimeUnit.MILLISECONDS);
+            }, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        private static int clientThreads(java.lang.management.ThreadMXBean threads) {
+            int n = 0;
+            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && isClient(info.getThreadName())) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        static boolean isClient(String name) {
+            return name.startsWith("workbench-") || name.startsWith("sdk-") || name.contains("idle-connection-reaper");
         }
 
         @Override

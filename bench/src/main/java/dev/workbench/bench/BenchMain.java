@@ -46,6 +46,8 @@ public final class BenchMain {
             progress("async: deploying the latency model (" + AsyncBench.INSTANCES + " instances x "
                     + AsyncBench.CONCURRENCY + " concurrent, " + AsyncBench.MS_PER_ROW + " ms per row)");
             AsyncBench async = new AsyncBench(bench);
+            progress("async: warming up");
+            async.warmUp();
             for (int rows : plan.asyncRows()) {
                 int repeats = plan.repeats(rows);
                 List<AsyncBench.Run> runs = new ArrayList<>();

@@ -96,16 +96,17 @@ public final class BenchReport {
                 AsyncBench.MS_PER_ROW, AsyncBench.INSTANCES, AsyncBench.CONCURRENCY, AsyncBench.BATCH,
                 AsyncBench.MAX_IN_FLIGHT));
         md.append("| rows | ideal s | ours s | achieved/ideal (target >= 0.90 at 10,000) | S3 requests per batch (target <= 3) "
-                + "| completion latency median ms | p95 ms (target <= 1000) | peak JVM threads | peak heap MB |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| completion latency median ms | p95 ms (target <= 1000) | peak client threads | peak JVM threads | peak heap MB |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         async.forEach((rows, runs) -> {
             Figures eff = of(runs, AsyncBench.Run::efficiency);
             Figures perBatch = of(runs, AsyncBench.Run::s3PerBatch);
             Figures p95 = of(runs, r -> r.latency().p95().toMillis());
-            md.append(String.format(Locale.ROOT, "| %,d | %.2f | %s | %s | %s | %s | %s | %s | %s |%n", rows,
+            md.append(String.format(Locale.ROOT, "| %,d | %.2f | %s | %s | %s | %s | %s | %s | %s | %s |%n", rows,
                     runs.get(0).ideal(), of(runs, AsyncBench.Run::seconds).format("%.2f"), eff.format("%.3f"),
                     perBatch.format("%.2f"), of(runs, r -> r.latency().median().toMillis()).format("%.0f"),
-                    p95.format("%.0f"), of(runs, AsyncBench.Run::peakThreads).format("%.0f"),
+                    p95.format("%.0f"), of(runs, AsyncBench.Run::peakClientThreads).format("%.0f"),
+                    of(runs, AsyncBench.Run::peakThreads).format("%.0f"),
                     of(runs, r -> r.peakHeapBytes() / 1e6).format("%.0f")));
             if (rows == 10_000 && eff.median() < 0.90) {
                 missed.add(String.format(Locale.ROOT, "achieved/ideal at 10,000 rows is %.3f (target >= 0.90)", eff.median()));
@@ -143,12 +144,13 @@ public final class BenchReport {
             return;
         }
         var sizes = new ArrayList<>(async.keySet());
-        double fewest = of(async.get(sizes.get(0)), AsyncBench.Run::peakThreads).median();
-        double most = of(async.get(sizes.get(sizes.size() - 1)), AsyncBench.Run::peakThreads).median();
-        md.append(String.format(Locale.ROOT, "Threads do not grow with batches: peak JVM threads %.0f at %,d rows and "
-                + "%.0f at %,d rows (%,d times the batches).%n%n", fewest, sizes.get(0), most, sizes.get(sizes.size() - 1),
-                sizes.get(sizes.size() - 1) / sizes.get(0)));
-        if (most > fewest * 1.25 + 8) {
+        double fewest = of(async.get(sizes.get(0)), AsyncBench.Run::peakClientThreads).median();
+        double most = of(async.get(sizes.get(sizes.size() - 1)), AsyncBench.Run::peakClientThreads).median();
+        md.append(String.format(Locale.ROOT, "Client threads (the round trip's and the SDK's, told apart by name; the local "
+                + "cloud's threads share the JVM) do not grow with batches: %.0f at %,d rows and %.0f at %,d rows "
+                + "(%,d times the batches). Heap figures are the whole JVM's, local cloud included.%n%n",
+                fewest, sizes.get(0), most, sizes.get(sizes.size() - 1), sizes.get(sizes.size() - 1) / sizes.get(0)));
+        if (most > fewest + 2) {
             missed.add(String.format(Locale.ROOT, "threads grew with batches: %.0f -> %.0f", fewest, most));
         }
     }
