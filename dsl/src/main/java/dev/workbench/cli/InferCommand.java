@@ -44,6 +44,9 @@ final class InferCommand extends ConnectedCommand {
   @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: a bar on a terminal, lines otherwise).")
   ProgressReporter.Mode progressMode;
 
+  /** Counted down once the outcome is reported; a Ctrl-C shutdown hook waits for it. */
+  private final CountDownLatch finished = new CountDownLatch(1);
+
   @Override
   void before() {
     if (!Files.exists(input)) {
@@ -77,14 +80,20 @@ final class InferCommand extends ConnectedCommand {
         o.batchSize(batchSize).maxInFlight(maxInFlight);
         if (threads != null) o.threads(threads);
       });
-      @Nullable Frame done = await(job);
-      if (done == null) {
-        err().println("cancelled after " + job.progress().rowsDone() + " of " + in.rowCount()
-            + " rows; nothing written. Run the same command again to resume (async batches are in the journal).");
-        err().flush();
-        return ExitCodes.CANCELLED;
+      try {
+        @Nullable Frame done = await(job);
+        if (done == null) {
+          err().println("cancelled after " + job.progress().rowsDone() + " of " + in.rowCount()
+              + " rows; nothing written. Run the same command again to redo it (`workbench jobs` lists async batches"
+              + " still in the journal).");
+          err().flush();
+          return ExitCodes.CANCELLED;
+        }
+        result = done;
+      } finally {
+        // Only now may a Ctrl-C shutdown let the JVM exit: the message above is out.
+        finished.countDown();
       }
-      result = done;
     }
     write(result, output);
     long failed = result.errorCount();
@@ -115,7 +124,6 @@ final class InferCommand extends ConnectedCommand {
 
   /** Waits for the job with progress; Ctrl-C cancels it. Null when cancelled. */
   private @Nullable Frame await(InferenceJob job) {
-    CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       if (!job.isDone()) {
         job.cancel();
@@ -145,7 +153,6 @@ final class InferCommand extends ConnectedCommand {
         throw e;
       }
     } finally {
-      finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
