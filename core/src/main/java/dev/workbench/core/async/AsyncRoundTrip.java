@@ -290,14 +290,16 @@ public final class AsyncRoundTrip implements AutoCloseable {
         @Override
         public void output(Batch batch) {
             resultsArriving(batch);
-            batch.run.releaseSlot(batch);
+            // Reading the result is queued before the batches its freed place lets in, so rows reach the
+            // caller without waiting behind uploads.
             io(() -> batch.run.collect(batch));
+            batch.run.releaseSlot(batch);
         }
 
         @Override
         public void failure(Batch batch) {
-            batch.run.releaseSlot(batch);
             io(() -> batch.run.collectFailure(batch));
+            batch.run.releaseSlot(batch);
         }
 
         @Override

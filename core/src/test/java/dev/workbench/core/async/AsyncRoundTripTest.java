@@ -16,7 +16,7 @@ import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.InferenceProgress;
 import dev.workbench.local.LocalCloud;
-import dev.workbench.local.spi.Timing;
+import dev.workbench.local.junit.LocalCloudExtension;
 import dev.workbench.local.spi.FaultSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,28 +31,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The async round trip against local-cloud with the real SDK clients and the bundled latency model. */
 class AsyncRoundTripTest {
 
-    // TODO switch to LocalCloudExtension.fast() once local-cloud ships it
-    static LocalCloud lc;
-
-    @BeforeAll
-    static void startCloud(@TempDir Path cloudDir) {
-        lc = LocalCloud.start(c -> c.port(0).dataDir(cloudDir).timing(Timing.fast()));
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        lc.close();
-    }
+    @RegisterExtension
+    static LocalCloudExtension local = LocalCloudExtension.fast();
 
     @TempDir
     Path dataDir;
@@ -62,13 +51,13 @@ class AsyncRoundTripTest {
 
     @BeforeEach
     void connect() {
-        cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(dataDir));
+        cloud = Cloud.at(local.cloud().endpoint(), s -> s.dataDir(dataDir));
         trip = new AsyncRoundTrip(cloud);
     }
 
     @AfterEach
     void disconnect() {
-        lc.faults().set(FaultSettings.none());
+        local.cloud().faults().set(FaultSettings.none());
         trip.close();
         cloud.close();
     }
@@ -124,8 +113,8 @@ class AsyncRoundTripTest {
         String ep = "async-1k";
         LatencyEndpoints.deploy(cloud, ep, Map.of("LATENCY_MS_PER_ROW", "2"), 4);
         Frame in = rows(1000, "k");
-        long s3Before = s3Requests(lc);
-        long invokesBefore = lc.stats().get("runtime.InvokeEndpointAsync");
+        long s3Before = s3Requests(local.cloud());
+        long invokesBefore = local.cloud().stats().get("runtime.InvokeEndpointAsync");
 
         InferenceJob job = trip.submit(ep, in, InferenceOptions.defaults(), EndpointMeta.empty());
         Frame out = await(job, 120);
@@ -138,10 +127,10 @@ class AsyncRoundTripTest {
         assertTrue(p.finished());
         assertEquals(100, p.batchesTotal());
         assertEquals(100, p.batchesDone());
-        assertEquals(100, lc.stats().get("runtime.InvokeEndpointAsync") - invokesBefore);
+        assertEquals(100, local.cloud().stats().get("runtime.InvokeEndpointAsync") - invokesBefore);
 
         awaitNoObjectsUnder("endpoints/" + ep + "/", Duration.ofSeconds(10));
-        double perBatch = (s3Requests(lc) - s3Before) / 100.0;
+        double perBatch = (s3Requests(local.cloud()) - s3Before) / 100.0;
         LatencyFigures latency = trip.completionLatency();
         System.out.printf("async 1k: %.2f S3 requests per batch (%s); completion latency %s%n",
                 perBatch, trip.requestCounts(), latency);
@@ -181,7 +170,7 @@ class AsyncRoundTripTest {
         String ep = "async-crash";
         LatencyEndpoints.deploy(cloud, ep, Map.of("LATENCY_MS_PER_ROW", "20"), 2);
         Frame in = rows(200, "crash");
-        long invokesBefore = lc.stats().get("runtime.InvokeEndpointAsync");
+        long invokesBefore = local.cloud().stats().get("runtime.InvokeEndpointAsync");
 
         InferenceJob first = trip.submit(ep, in, InferenceOptions.defaults(), EndpointMeta.empty());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -195,7 +184,7 @@ class AsyncRoundTripTest {
         cloud.close();
         assertThrows(ExecutionException.class, () -> first.future().get(5, TimeUnit.SECONDS));
 
-        cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(dataDir));
+        cloud = Cloud.at(local.cloud().endpoint(), s -> s.dataDir(dataDir));
         trip = new AsyncRoundTrip(cloud);
         assertTrue(trip.journalBatches().size() > 0, "open batches in the journal after the crash");
         InferenceJob second = trip.submit(ep, in, InferenceOptions.defaults(), EndpointMeta.empty());
@@ -212,12 +201,12 @@ class AsyncRoundTripTest {
         }
         long invoked = 0;
         for (String id : ids) {
-            long n = lc.stats().inferenceCount(id);
+            long n = local.cloud().stats().inferenceCount(id);
             assertTrue(n <= 1, id + " ran " + n + " times");
             invoked += n;
         }
         assertEquals(20, invoked, "every batch ran exactly once over both runs");
-        assertEquals(20, lc.stats().get("runtime.InvokeEndpointAsync") - invokesBefore);
+        assertEquals(20, local.cloud().stats().get("runtime.InvokeEndpointAsync") - invokesBefore);
         assertEquals(List.of(), trip.journalBatches());
         awaitNoObjectsUnder("endpoints/" + ep + "/", Duration.ofSeconds(10));
     }
@@ -260,11 +249,11 @@ class AsyncRoundTripTest {
         String ep = "async-faults";
         LatencyEndpoints.deploy(cloud, ep, Map.of("LATENCY_MS_PER_ROW", "1"), 4);
         Frame in = rows(300, "faults");
-        lc.faults().set(new FaultSettings(42, 0.15, 0.3, 0, Duration.ZERO));
+        local.cloud().faults().set(new FaultSettings(42, 0.15, 0.3, 0, Duration.ZERO));
 
         InferenceJob job = trip.submit(ep, in, InferenceOptions.defaults(), EndpointMeta.empty());
         Frame out = await(job, 180);
-        lc.faults().set(FaultSettings.none());
+        local.cloud().faults().set(FaultSettings.none());
 
         assertSameRowsInOrder(in, out);
         assertEquals(0, out.errorCount());
