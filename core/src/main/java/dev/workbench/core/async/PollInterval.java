@@ -10,7 +10,7 @@ package dev.workbench.core.async;
  */
 final class PollInterval {
     static final long MIN_MILLIS = 50;
-    static final long MAX_MILLIS = 600;
+    static final long MAX_MILLIS = 500;
 
     private long intervalMillis = MIN_MILLIS;
     private double gapEstimateMillis = -1;
