@@ -26,6 +26,8 @@ final class DeployCommand extends ConnectedCommand {
   @Option(names = "--max-concurrent", paramLabel = "N", description = "Async: concurrent invocations per instance.") @Nullable Integer maxConcurrent;
   @Option(names = "--tag", paramLabel = "TAG", description = "Workbench tag (repeatable).") List<String> tags = new ArrayList<>();
   @Option(names = "--name", paramLabel = "EP", description = "Endpoint name (default: the model's).") @Nullable String endpointName;
+  @Option(names = "--data-capture", description = "Capture requests and responses to S3 (JSON Lines).") boolean dataCapture;
+  @Option(names = "--kms-key-id", paramLabel = "KEY", description = "Async: KMS key for the S3 output objects.") @Nullable String kmsKeyId;
 
   @Override
   int run(Workbench wb) {
@@ -39,6 +41,7 @@ final class DeployCommand extends ConnectedCommand {
       if (maxInstances != null) d.maxInstances(maxInstances);
       if (idleMinutes != null) d.idleMinutes(idleMinutes);
       if (maxConcurrent != null) d.maxConcurrent(maxConcurrent);
+      d.dataCapture(dataCapture).kmsKeyId(kmsKeyId);
     });
     EndpointDescription desc = ep.describe();
     out().printf("deployed %s (%s) %s, instances %d/%d%n", desc.name(), desc.async() ? "ASYNC" : "SYNC", desc.status(),
