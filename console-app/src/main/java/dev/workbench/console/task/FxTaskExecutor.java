@@ -20,6 +20,16 @@ import javafx.concurrent.Task;
  */
 public final class FxTaskExecutor implements TaskExecutor {
   private final ExecutorService workers;
+  private final java.util.List<Timeline> timelines = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  private static final TaskHandle DONE = new TaskHandle() {
+    @Override
+    public void cancel() { }
+
+    @Override
+    public boolean isDone() { return true; }
+  };
 
   public FxTaskExecutor(int threads) {
     AtomicInteger count = new AtomicInteger();
@@ -33,6 +43,10 @@ public final class FxTaskExecutor implements TaskExecutor {
 
   @Override
   public <T> TaskHandle execute(BackgroundTask<T> task) {
+    if (closed) {
+      // the window is closing: late refreshes have nowhere to report to
+      return DONE;
+    }
     Task<T> fx = new Task<>() {
       @Override
       protected T call() {
@@ -77,6 +91,7 @@ public final class FxTaskExecutor implements TaskExecutor {
   public TaskHandle repeat(java.time.Duration period, Runnable action) {
     Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
     timeline.setCycleCount(Animation.INDEFINITE);
+    timelines.add(timeline);
     ui(timeline::play);
     return new TaskHandle() {
       @Override
@@ -89,6 +104,8 @@ public final class FxTaskExecutor implements TaskExecutor {
 
   @Override
   public void close() {
+    closed = true;
+    timelines.forEach(t -> ui(t::stop));
     workers.shutdownNow();
     try {
       workers.awaitTermination(2, TimeUnit.SECONDS);

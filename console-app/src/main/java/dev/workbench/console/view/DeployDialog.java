@@ -73,6 +73,12 @@ final class DeployDialog extends Dialog<ButtonType> {
     asyncForm.addRow(3, new Label("Max instances"), maxInstances);
     asyncForm.visibleProperty().bind(vm.asyncProperty());
     asyncForm.managedProperty().bind(asyncForm.visibleProperty());
+    // grow / shrink with the async settings so the buttons stay on screen
+    vm.asyncProperty().addListener((o, a, b) -> {
+      if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+        getDialogPane().getScene().getWindow().sizeToScene();
+      }
+    });
 
     Label problems = new Label();
     problems.setId("deploy-problems");

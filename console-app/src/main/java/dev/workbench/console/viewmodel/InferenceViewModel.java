@@ -220,7 +220,8 @@ public final class InferenceViewModel {
         executor.ui(() -> {
           scheduled.set(false);
           InferenceProgress now = latest.get();
-          if (now != null && job.get() == j) {
+          // a late update must not overwrite the final "done" / "cancelled" line
+          if (now != null && job.get() == j && running.get()) {
             showProgress(now);
           }
         });

@@ -1,0 +1,280 @@
+package dev.workbench.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workbench.api.Frame;
+import dev.workbench.console.ConsoleFxApp.ConsoleWindow;
+import dev.workbench.console.ConsoleOptions;
+import dev.workbench.console.service.ConnectionRequest;
+import dev.workbench.console.service.DeployRequest;
+import dev.workbench.console.viewmodel.EndpointItem;
+import dev.workbench.console.viewmodel.LogEntry;
+import dev.workbench.console.viewmodel.ResultRow;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console driven as a user would (click, type, drop a file, toggle async, cancel), headless under
+ * Monocle, against a fresh embedded local cloud with fast timing for each test.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+  @TempDir
+  static Path shared;
+  /** One local cloud for the class (fast timing); each test opens its own window connected to it. */
+  private static dev.workbench.local.LocalCloud cloud;
+  @TempDir
+  Path dir;
+  private ConsoleWindow window;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startCloud() {
+    cloud = dev.workbench.local.LocalCloud.start(c -> c.timing(dev.workbench.local.spi.Timing.fast())
+        .dataDir(shared.resolve("local")));
+    try (dev.workbench.api.Cloud c = dev.workbench.api.Cloud.at(cloud.endpoint(), s -> s.dataDir(shared.resolve("setup")))) {
+      c.registerModel("smiles-descriptors", r -> r.image("local/smiles-descriptors"));
+      c.registerModel("latency", r -> r.image("local/latency").environment("LATENCY_MS_PER_ROW", "2"));
+    }
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopCloud() {
+    cloud.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    window = ConsoleWindow.open(stage, new ConsoleOptions(ConnectionRequest.Kind.URL, cloud.endpoint().toString(),
+        null, null, true, dir.resolve("data"), null));
+  }
+
+  @AfterEach
+  void close() {
+    window.close();
+  }
+
+  private static <T> T fx(Callable<T> action) {
+    try {
+      return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(int seconds, String what, Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what, e);
+    }
+  }
+
+  /** Opens a combo box and picks an item with the keyboard-free path a user takes: open, choose. */
+  private static <T> void pick(FxRobot robot, String combo, T item) {
+    javafx.scene.control.ComboBox<T> box = robot.lookup(combo).queryComboBox();
+    robot.clickOn(box);
+    robot.interact(() -> {
+      box.getSelectionModel().select(item);
+      box.hide();
+    });
+    assertEquals(item, box.getValue());
+  }
+
+  private void connected() {
+    await(60, "the embedded cloud", () -> window.viewModel().connection().connectedProperty().get());
+  }
+
+  private boolean endpoint(String name, java.util.function.Predicate<EndpointItem> test) {
+    return window.viewModel().endpoints().all().stream().anyMatch(i -> i.name().equals(name) && test.test(i));
+  }
+
+  private Path csv(String name, int rows, int everyBad) throws Exception {
+    Path f = dir.resolve(name);
+    try (Writer w = Files.newBufferedWriter(f)) {
+      w.write("id,smiles\n");
+      for (int i = 0; i < rows; i++) {
+        w.write("m" + i + "," + (everyBad > 0 && i % everyBad == everyBad - 1 ? "[Xx]C" : "CCO") + "\n");
+      }
+    }
+    return f;
+  }
+
+  @Test
+  void deploysAnAsyncEndpointFromTheDialogListsItAndDeletesIt(FxRobot robot) {
+    connected();
+    assertTrue(robot.lookup("#connection-current").queryAs(Label.class).getText()
+        .startsWith("endpoint URL http://127.0.0.1:"));
+    robot.clickOn("#deploy");
+    await(20, "models in the dialog", () -> !robot.lookup("#deploy-model").queryComboBox().getItems().isEmpty());
+    Node asyncSettings = robot.lookup("#async-settings").query();
+    assertFalse(asyncSettings.isVisible());
+    Node thumb = robot.lookup("#deploy-async .thumb-area").query();
+    robot.clickOn(thumb); // the switch itself, as a user clicks it
+    assertTrue(robot.lookup("#deploy-async").queryAs(ToggleSwitch.class).isSelected());
+    assertTrue(asyncSettings.isVisible());
+
+    // validation before submit: no name, no deploy
+    robot.doubleClickOn("#deploy-name").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+    await(5, "validation", () -> robot.lookup("#deploy-problems").queryAs(Label.class).getText()
+        .contains("Enter an endpoint name."));
+    assertTrue(robot.lookup("#deploy-submit").queryAs(Button.class).isDisabled());
+    robot.clickOn("#deploy-name").write("ui-async");
+    robot.clickOn("#deploy-tags").write("team:chem");
+    await(5, "a valid form", () -> !robot.lookup("#deploy-submit").queryAs(Button.class).isDisabled());
+    robot.clickOn("#deploy-submit");
+    await(90, "InService in the dialog", () -> robot.lookup("#deploy-progress").queryAs(Label.class).getText()
+        .contains("is InService"));
+    robot.clickOn("Close");
+
+    await(30, "the endpoint listed as async", () -> endpoint("ui-async", EndpointItem::async));
+    await(10, "an ASYNC badge", () -> robot.lookup(".badge").queryAllAs(Label.class).stream()
+        .anyMatch(l -> l.getText().equals("ASYNC")));
+    // search narrows the list
+    robot.clickOn("#endpoint-search").write("nothing-like-this");
+    await(5, "an empty list", () -> robot.lookup("#endpoints").queryTableView().getItems().isEmpty());
+    robot.push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write("ui-a");
+    await(5, "the endpoint again", () -> robot.lookup("#endpoints").queryTableView().getItems().size() == 1);
+
+    // delete with confirmation
+    robot.clickOn("ui-async");
+    robot.clickOn("#delete-endpoint");
+    robot.clickOn("OK");
+    await(60, "the endpoint gone", () -> window.viewModel().endpoints().all().stream()
+        .noneMatch(i -> i.name().equals("ui-async")));
+  }
+
+  @Test
+  void aDroppedCsvRunsShowsFailedRowsSavesAndRetries(FxRobot robot) throws Exception {
+    connected();
+    window.services().endpoints().deploy(new DeployRequest("smiles-descriptors", "descriptors", "ml.t2.medium",
+        false, 1, false, 1, 1, List.of()), p -> { });
+    Path file = csv("molecules.csv", 40, 10);
+    fx(() -> FileDrop.drop(window.view(), file.toFile()));
+    await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == 40);
+    assertTrue(robot.lookup("#file-status").queryAs(Label.class).getText().contains("40 rows"));
+    await(10, "the preview", () -> robot.lookup("#preview").queryTableView().getItems().size() == 40);
+
+    await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
+        .contains("descriptors"));
+    pick(robot, "#run-endpoint", "descriptors");
+    robot.clickOn("#run");
+    await(90, "the run done", () -> robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
+    TableView<ResultRow> results = robot.lookup("#results").queryTableView();
+    assertEquals(40, results.getItems().size());
+    assertEquals(4, results.getItems().stream().filter(ResultRow::failed).count());
+    assertTrue(results.getItems().get(9).error() != null);
+    robot.interact(() -> results.scrollTo(9));
+    await(10, "failed rows highlighted", () -> !robot.lookup(".failed-row").queryAll().isEmpty());
+
+    // save (the OS file chooser is not drivable headless: the save action it triggers is)
+    Path saved = dir.resolve("results.csv");
+    fx(() -> {
+      window.viewModel().inference().save(saved);
+      return null;
+    });
+    await(20, "the saved file", () -> Files.exists(saved));
+    Frame out = Frame.readCsv(saved);
+    assertEquals(40, out.rowCount());
+    assertEquals(4, out.errorCount());
+
+    // retry the failed rows: they are sent again (and these molecules fail again, with their error)
+    robot.clickOn("#retry-failed");
+    await(60, "the retry logged", () -> window.viewModel().log().entries().stream()
+        .anyMatch(e -> e.message().startsWith("retrying 4 failed rows")));
+    await(60, "the retry done", () -> !window.viewModel().inference().runningProperty().get()
+        && robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
+    assertEquals(40, results.getItems().size());
+    assertEquals(4, window.viewModel().inference().failedResultsProperty().get());
+  }
+
+  @Test
+  void anAsyncRunShowsInFlightBatchesAndMetricsAndCanBeCancelled(FxRobot robot) throws Exception {
+    connected();
+    window.services().endpoints().deploy(new DeployRequest("latency", "lat-async", "ml.c7i.xlarge", true, 2,
+        true, 1, 1, List.of()), p -> { });
+    Path file = csv("big.csv", 4_000, 0);
+    fx(() -> FileDrop.drop(window.view(), file.toFile()));
+    await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == 4_000);
+    await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
+        .contains("lat-async"));
+    pick(robot, "#run-endpoint", "lat-async");
+    robot.clickOn("#run");
+    await(60, "rows in flight", () -> window.viewModel().inference().rowsInFlightProperty().get() > 0);
+
+    robot.clickOn("In-flight S3 jobs");
+    await(30, "submitted batches listed", () -> window.viewModel().jobs().batches().stream()
+        .anyMatch(b -> b.phase().equals("SUBMITTED")));
+    var batch = window.viewModel().jobs().batches().stream().filter(b -> b.phase().equals("SUBMITTED")).findFirst()
+        .orElseThrow();
+    assertTrue(robot.lookup("#jobs").queryTableView().getItems().contains(batch));
+    assertTrue(batch.inferenceId().length() > 8, batch::toString);
+    assertTrue(batch.input().startsWith("s3://"), batch::toString);
+    assertTrue(batch.output().startsWith("s3://"), batch::toString);
+
+    robot.clickOn("Metrics & capture");
+    pick(robot, "#metrics-endpoint", "lat-async");
+    await(30, "metric charts", () -> robot.lookup("#chart-ApproximateBacklogSize").tryQuery().isPresent()
+        && robot.lookup("#chart-InstanceCount").tryQuery().isPresent());
+
+    robot.clickOn("CSV inference");
+    robot.clickOn("#cancel-run");
+    await(60, "the run cancelled", () -> robot.lookup("#run-status").queryAs(Label.class).getText()
+        .startsWith("cancelled after"));
+    assertTrue(window.viewModel().inference().results().size() < 4_000);
+  }
+
+  @Test
+  void aMillionRowFileLoadsWithoutFreezingTheWindow(FxRobot robot) throws Exception {
+    connected();
+    Path file = csv("million.csv", 1_000_000, 0);
+    fx(() -> FileDrop.drop(window.view(), file.toFile()));
+    long worst = 0;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (fx(() -> window.viewModel().inference().rowCountProperty().get()) < 0) {
+      long t = System.nanoTime();
+      fx(() -> 1); // the FX thread answers while the file streams in
+      worst = Math.max(worst, System.nanoTime() - t);
+      assertTrue(System.nanoTime() < deadline, "the file never finished loading");
+      Thread.sleep(50);
+    }
+    assertEquals(1_000_000, fx(() -> window.viewModel().inference().rowCountProperty().get()));
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(worst) < 1_000, "FX thread blocked for " + worst / 1_000_000 + " ms");
+    assertTrue(robot.lookup("#file-status").queryAs(Label.class).getText().contains("1,000,000 rows"));
+    await(10, "the preview", () -> robot.lookup("#preview").queryTableView().getItems().size() == 200);
+  }
+
+  @Test
+  void errorsBecomeNotificationsAndLogLines(FxRobot robot) {
+    connected();
+    pick(robot, "#connection-kind", dev.workbench.console.service.ConnectionRequest.Kind.URL);
+    robot.doubleClickOn("#connection-url").push(KeyCode.CONTROL, KeyCode.A).write("http://127.0.0.1:9");
+    robot.clickOn("#connect");
+    await(60, "an error logged", () -> window.viewModel().log().entries().stream()
+        .anyMatch(e -> e.level() == LogEntry.Level.ERROR && e.message().startsWith("listing endpoints failed")));
+    assertTrue(robot.lookup("#connection-current").queryAs(Label.class).getText().contains("127.0.0.1:9"));
+    await(10, "a notification", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
+    LogEntry error = window.viewModel().log().lastErrorProperty().get();
+    assertTrue(error.detail().length() > error.message().length(), "the full text is kept for Details");
+  }
+}
