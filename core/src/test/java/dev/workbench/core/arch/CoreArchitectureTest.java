@@ -4,13 +4,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The module boundaries of DESIGN.md for core's main classes. */
-@AnalyzeClasses(packages = {"dev.workbench.api", "dev.workbench.core"}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"dev.workbench.api", "dev.workbench.core"}, importOptions = CoreArchitectureTest.MainClassesOnly.class)
 class CoreArchitectureTest {
+
+  /** Main classes only, whatever the build directory is called (builds run with -Dwb.target=target-<name>). */
+  static final class MainClassesOnly implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("/test-classes/");
+    }
+  }
 
   @ArchTest
   static final ArchRule noJavaFx = noClasses().that().resideInAnyPackage("dev.workbench.api..", "dev.workbench.core..")
