@@ -157,7 +157,8 @@ class ConsoleUiTest {
     await(5, "the endpoint again", () -> robot.lookup("#endpoints").queryTableView().getItems().size() == 1);
 
     // delete with confirmation
-    robot.clickOn("ui-async");
+    Node row = robot.from(robot.lookup("#endpoints").queryTableView()).lookup("ui-async").query();
+    robot.clickOn(row);
     robot.clickOn("#delete-endpoint");
     robot.clickOn("OK");
     await(60, "the endpoint gone", () -> window.viewModel().endpoints().all().stream()
