@@ -123,6 +123,14 @@ final class AsyncJobRun {
             Batch batch = new Batch(this, slice, rows, csv, InferenceIds.contentKey(endpointName, slice.firstRow(), csv));
             live.add(batch);
             job.rowsInFlight(slice.rowCount());
+            long bytes = utf8Length(csv);
+            if (bytes > trip.maxPayloadBytes()) {
+                // Split like a failed batch; a single row over the limit carries the reason as its error.
+                failed(batch, (slice.rowCount() == 1 ? "Row " + slice.firstRow() : "Rows " + slice.firstRow() + ".."
+                        + (slice.firstRow() + slice.rowCount() - 1)) + " take " + bytes
+                        + " bytes as CSV, over the async payload limit of " + trip.maxPayloadBytes() + " bytes");
+                return;
+            }
             if (!resume(batch)) {
                 submit(batch);
             }
@@ -367,6 +375,24 @@ final class AsyncJobRun {
      * The batch's invocation is over (its output or failure is there, or it never went out): its place in
      * flight goes to the next batch at once, before the result is read, so the endpoint's queue stays fed.
      */
+    private static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     void releaseSlot(Batch batch) {
         if (batch.slotReleased.compareAndSet(false, true)) {
             synchronized (this) {

@@ -41,6 +41,10 @@ public final class AsyncRoundTrip implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncRoundTrip.class);
     /** How often DescribeEndpoint is asked while an endpoint has no instance. */
     static final Duration CAPACITY_POLL = Duration.ofMillis(500);
+    /** SageMaker's limit on one async invocation's payload (1 GB). */
+    public static final long MAX_PAYLOAD_BYTES = 1_000_000_000L;
+    /** Overrides {@link #MAX_PAYLOAD_BYTES}: lets tests exercise the limit without gigabytes of data. */
+    public static final String MAX_PAYLOAD_PROPERTY = "workbench.async.maxPayloadBytes";
 
     private final Cloud cloud;
     private final ThreadPoolExecutor io = AsyncThreads.io("workbench-async-io");
@@ -59,6 +63,7 @@ public final class AsyncRoundTrip implements AutoCloseable {
     private volatile @Nullable String bucket;
     private volatile boolean closing;
     private volatile boolean terminated;
+    private final long maxPayloadBytes = Long.getLong(MAX_PAYLOAD_PROPERTY, MAX_PAYLOAD_BYTES);
 
     public AsyncRoundTrip(Cloud cloud) {
         this.cloud = cloud;
@@ -71,6 +76,10 @@ public final class AsyncRoundTrip implements AutoCloseable {
      * Starts an async inference. Batch size: options, else the meta's {@code inference_batch_size}, else 10;
      * invocations in flight: options, else {@code inference_max_in_flight}, else 64.
      */
+    long maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
     public InferenceJob submit(String endpointName, Frame input, InferenceOptions options, EndpointMeta meta) {
         if (closing) {
             throw new WorkbenchException("The async round trip is closed");
