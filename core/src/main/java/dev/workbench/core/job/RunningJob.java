@@ -1,5 +1,6 @@
 package dev.workbench.core.job;
 
+import dev.workbench.api.BatchPhase;
 import dev.workbench.api.BatchResult;
 import dev.workbench.api.BatchState;
 import dev.workbench.api.EndpointState;
@@ -60,6 +61,7 @@ public final class RunningJob implements InferenceJob {
     private volatile long finishedNanos = -1;
 
     private final ConcurrentHashMap<String, BatchState> batchStates = new ConcurrentHashMap<>();
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
     private final ConcurrentSkipListMap<Integer, Frame> parts = new ConcurrentSkipListMap<>();
     private final CompletableFuture<Frame> future = new CompletableFuture<>();
     private final List<Runnable> cancelActions = new ArrayList<>();
@@ -145,8 +147,17 @@ public final class RunningJob implements InferenceJob {
 
     /** Upserts the in-flight view entry for this batch, keyed by its InferenceId. */
     public void batchState(BatchState state) {
-        batchStates.put(state.inferenceId(), state);
+        // A running count, so progress() stays O(1) however many batches the job has seen.
+        BatchState before = batchStates.put(state.inferenceId(), state);
+        int change = (inFlight(state) ? 1 : 0) - (before != null && inFlight(before) ? 1 : 0);
+        if (change != 0) {
+            batchesInFlight.addAndGet(change);
+        }
         events.changed();
+    }
+
+    private static boolean inFlight(BatchState state) {
+        return state.phase() == BatchPhase.UPLOADING || state.phase() == BatchPhase.SUBMITTED;
     }
 
     /** Runs once when the job is cancelled (immediately when it already was). */
@@ -230,10 +241,7 @@ public final class RunningJob implements InferenceJob {
         EndpointState state = endpointState;
         Duration warming = state == EndpointState.RUNNING || since == null
                 ? null : Duration.between(since, Instant.now());
-        int inFlightBatches = (int) batchStates.values().stream()
-                .filter(b -> b.phase() == dev.workbench.api.BatchPhase.UPLOADING
-                        || b.phase() == dev.workbench.api.BatchPhase.SUBMITTED)
-                .count();
+        int inFlightBatches = Math.max(0, batchesInFlight.get());
         return new InferenceProgress(totalRows, done, rowsFailed.get(), inFlight, queued,
                 batchesTotal.get(), batchesDone.get(), batchesFailed.get(), inFlightBatches,
                 retries.get(), splits.get(), bytesUp.get(), bytesDown.get(), state, elapsed, warming);
