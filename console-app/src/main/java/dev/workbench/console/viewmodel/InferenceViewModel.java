@@ -227,8 +227,47 @@ public final class InferenceViewModel {
         });
       }
     });
-    j.onBatch(b -> executor.ui(() -> addBatch(b, toInputRow)));
-    j.future().whenComplete((frame, error) -> executor.ui(() -> finished(j, total, error)));
+    // Batch events and the job's completion arrive on different threads: rows not shown when the job completes
+    // are taken from its final frame, and batch events after that are ignored.
+    boolean[] shown = new boolean[total];
+    AtomicBoolean settled = new AtomicBoolean();
+    j.onBatch(b -> executor.ui(() -> {
+      if (!settled.get()) {
+        for (int i = 0; i < b.rows().rowCount(); i++) {
+          shown[b.firstRow() + i] = true;
+        }
+        addBatch(b, toInputRow);
+      }
+    }));
+    j.future().whenComplete((frame, error) -> executor.ui(() -> {
+      settled.set(true);
+      Frame all = frame != null ? frame
+          : unwrap(error) instanceof InferenceFailedException f ? f.result() : null;
+      if (all != null && job.get() == j) {
+        addMissing(all, shown, toInputRow);
+      }
+      finished(j, total, error);
+    }));
+  }
+
+  private static @Nullable Throwable unwrap(@Nullable Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+
+  /** Adds the rows of the final frame that no batch event has shown yet, a contiguous range at a time. */
+  private void addMissing(Frame all, boolean[] shown, IntUnaryOperator toInputRow) {
+    int i = 0;
+    while (i < shown.length && i < all.rowCount()) {
+      if (shown[i]) {
+        i++;
+        continue;
+      }
+      int from = i;
+      while (i < shown.length && i < all.rowCount() && !shown[i]) {
+        shown[i++] = true;
+      }
+      addBatch(new BatchResult(from, all.slice(from, i)), toInputRow);
+    }
   }
 
   void showProgress(InferenceProgress p) {

@@ -214,9 +214,10 @@ class ConsoleUiTest {
     connected();
     window.services().endpoints().deploy(new DeployRequest("latency", "lat-async", "ml.c7i.xlarge", true, 2,
         true, 1, 1, List.of()), p -> { });
-    Path file = csv("big.csv", 4_000, 0);
+    // Enough rows that the run is still going when Cancel is pressed, even on a fast machine.
+    Path file = csv("big.csv", 40_000, 0);
     fx(() -> FileDrop.drop(window.view(), file.toFile()));
-    await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == 4_000);
+    await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == 40_000);
     await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
         .contains("lat-async"));
     pick(robot, "#run-endpoint", "lat-async");
@@ -242,7 +243,7 @@ class ConsoleUiTest {
     robot.clickOn("#cancel-run");
     await(60, "the run cancelled", () -> robot.lookup("#run-status").queryAs(Label.class).getText()
         .startsWith("cancelled after"));
-    assertTrue(window.viewModel().inference().results().size() < 4_000);
+    assertTrue(window.viewModel().inference().results().size() < 40_000);
   }
 
   @Test
