@@ -3,13 +3,7 @@ package dev.workbench.bench;
 import dev.workbench.api.Frame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,26 +32,7 @@ final class BaselineClient {
 
     /** Runs the frame in batches with at most {@code maxInFlight} threads; returns the rows received. */
     int run(String endpoint, Frame input, int batchSize, int maxInFlight) {
-        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
-        try {
-            List<Future<Integer>> batches = new ArrayList<>();
-            for (int from = 0; from < input.rowCount(); from += batchSize) {
-                Frame batch = input.slice(from, Math.min(input.rowCount(), from + batchSize));
-                batches.add(pool.submit(() -> oneBatch(endpoint, batch)));
-            }
-            int rows = 0;
-            for (Future<Integer> f : batches) {
-                rows += f.get();
-            }
-            return rows;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Batches.run(input, batchSize, maxInFlight, batch -> oneBatch(endpoint, batch));
     }
 
     private int oneBatch(String endpoint, Frame batch) throws InterruptedException {

@@ -8,14 +8,8 @@ import dev.workbench.local.model.ModelInput;
 import dev.workbench.local.model.ModelInstance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The sync path: fastInference rows per second against the same model called directly in-process with the same
@@ -60,29 +54,10 @@ final class SyncBench {
     }
 
     private int callDirectly(Frame input, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> parts = new ArrayList<>();
-            for (int from = 0; from < input.rowCount(); from += BATCH) {
-                Frame batch = input.slice(from, Math.min(input.rowCount(), from + BATCH));
-                parts.add(pool.submit(() -> {
-                    byte[] body = batch.toCsv().getBytes(StandardCharsets.UTF_8);
-                    byte[] reply = direct.invoke(new ModelInput(body, "text/csv", "text/csv")).body();
-                    return Frame.parseCsv(new String(reply, StandardCharsets.UTF_8)).rowCount();
-                }));
-            }
-            int rows = 0;
-            for (Future<Integer> part : parts) {
-                rows += part.get();
-            }
-            return rows;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Batches.run(input, BATCH, threads, batch -> {
+            byte[] body = batch.toCsv().getBytes(StandardCharsets.UTF_8);
+            byte[] reply = direct.invoke(new ModelInput(body, "text/csv", "text/csv")).body();
+            return Frame.parseCsv(new String(reply, StandardCharsets.UTF_8)).rowCount();
+        });
     }
 }
