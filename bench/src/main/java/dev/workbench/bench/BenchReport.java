@@ -177,9 +177,14 @@ public final class BenchReport {
                 csv.get(0).rows(), CsvBench.COLUMNS, csv.get(0).fileBytes() / 1e6));
         Figures read = of(csv, CsvBench.Run::readRatio);
         Figures write = of(csv, CsvBench.Run::writeRatio);
-        md.append("| read ratio (target >= 0.7) | write ratio (target >= 0.7) | heap MB per million rows |\n|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n%n", read.format("%.2f"), write.format("%.2f"),
+        md.append("| read ratio (target >= 0.7) | read ratio against FastCSV keeping every record | write ratio (target >= 0.7) "
+                + "| heap MB per million rows |\n|---:|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n%n", read.format("%.2f"),
+                of(csv, CsvBench.Run::keepingReadRatio).format("%.2f"), write.format("%.2f"),
                 of(csv, CsvBench.Run::heapMbPerMillionRows).format("%.0f")));
+        md.append("A bare parse drops each record as it goes; a table keeps every value (ten million strings per million ")
+                .append("rows), and allocating and collecting those is most of a read's time at this size. The second ")
+                .append("column measures FastCSV doing the same keeping: the part of the gap that is Frame's own.\n\n");
         if (read.median() < 0.7) {
             missed.add(String.format(Locale.ROOT, "CSV read ratio %.2f (target >= 0.7)", read.median()));
         }

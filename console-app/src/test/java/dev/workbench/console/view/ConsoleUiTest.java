@@ -210,6 +210,46 @@ class ConsoleUiTest {
   }
 
   @Test
+  void rowsFailedByInjectedFaultsAreShownAndARetrySucceedsOnceTheFaultsAreGone(FxRobot robot) throws Exception {
+    connected();
+    window.services().endpoints().deploy(new DeployRequest("latency", "lat-faults", "ml.t2.medium", false, 1,
+        false, 1, 1, List.of()), p -> { });
+    long seed = System.nanoTime() & 0xffff;
+    System.out.println("console faults seed " + seed);
+    cloud.faults().set(new dev.workbench.local.spi.FaultSettings(seed, 0, 0.05, 0.05, java.time.Duration.ZERO));
+    try {
+      int rows = 300;
+      Path file = csv("faults.csv", rows, 0);
+      long poisoned = java.util.stream.IntStream.range(0, rows)
+          .filter(i -> cloud.faults().poisonedRow("m" + i + ",CCO")).count();
+      fx(() -> FileDrop.drop(window.view(), file.toFile()));
+      await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == rows);
+      await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
+          .contains("lat-faults"));
+      pick(robot, "#run-endpoint", "lat-faults");
+      robot.clickOn("#run");
+      await(90, "the run done", () -> robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
+      TableView<ResultRow> results = robot.lookup("#results").queryTableView();
+      assertEquals(rows, results.getItems().size());
+      assertEquals(poisoned, results.getItems().stream().filter(ResultRow::failed).count(),
+          "exactly the rows the faults poisoned failed (seed " + seed + ")");
+      results.getItems().stream().filter(ResultRow::failed)
+          .forEach(r -> assertTrue(cloud.faults().poisonedRow("m" + r.row() + ",CCO"), "row " + r.row()));
+
+      cloud.faults().set(dev.workbench.local.spi.FaultSettings.none());
+      if (poisoned > 0) {
+        robot.clickOn("#retry-failed");
+        await(60, "the retry done", () -> !window.viewModel().inference().runningProperty().get()
+            && window.viewModel().log().entries().stream().anyMatch(e -> e.message().startsWith("retrying")));
+        await(60, "the failed rows answered", () -> window.viewModel().inference().failedResultsProperty().get() == 0);
+        assertEquals(rows, results.getItems().size());
+      }
+    } finally {
+      cloud.faults().set(dev.workbench.local.spi.FaultSettings.none());
+    }
+  }
+
+  @Test
   void anAsyncRunShowsInFlightBatchesAndMetricsAndCanBeCancelled(FxRobot robot) throws Exception {
     connected();
     window.services().endpoints().deploy(new DeployRequest("latency", "lat-async", "ml.c7i.xlarge", true, 2,
