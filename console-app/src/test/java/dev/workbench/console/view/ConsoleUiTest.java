@@ -101,6 +101,23 @@ class ConsoleUiTest {
     assertEquals(item, box.getValue());
   }
 
+  /** Clicks a table row by its text; the live refresh may re-render the row between finding and clicking it. */
+  private static void clickRow(FxRobot robot, String table, String text) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        Node cell = robot.from(robot.lookup(table).queryTableView()).lookup(text).query();
+        robot.clickOn(cell);
+        if (robot.lookup(table).queryTableView().getSelectionModel().getSelectedItem() != null) {
+          return;
+        }
+      } catch (RuntimeException rerendered) {
+        // found before a refresh, detached by the time of the click: look it up again
+      }
+      WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+    }
+    throw new AssertionError("could not select the row " + text + " in " + table);
+  }
+
   private void connected() {
     await(60, "the embedded cloud", () -> window.viewModel().connection().connectedProperty().get());
   }
@@ -157,8 +174,7 @@ class ConsoleUiTest {
     await(5, "the endpoint again", () -> robot.lookup("#endpoints").queryTableView().getItems().size() == 1);
 
     // delete with confirmation
-    Node row = robot.from(robot.lookup("#endpoints").queryTableView()).lookup("ui-async").query();
-    robot.clickOn(row);
+    clickRow(robot, "#endpoints", "ui-async");
     robot.clickOn("#delete-endpoint");
     robot.clickOn("OK");
     await(60, "the endpoint gone", () -> window.viewModel().endpoints().all().stream()
@@ -212,7 +228,11 @@ class ConsoleUiTest {
   @Test
   void rowsFailedByInjectedFaultsAreShownAndARetrySucceedsOnceTheFaultsAreGone(FxRobot robot) throws Exception {
     connected();
-    window.services().endpoints().deploy(new DeployRequest("latency", "lat-faults", "ml.t2.medium", false, 1,
+    // A model of its own: deleting an endpoint (another test does) deletes its model too.
+    try (dev.workbench.api.Cloud c = dev.workbench.api.Cloud.at(cloud.endpoint(), s -> s.dataDir(dir.resolve("setup")))) {
+      c.registerModel("latency-faults", r -> r.image("local/latency").environment("LATENCY_MS_PER_ROW", "2"));
+    }
+    window.services().endpoints().deploy(new DeployRequest("latency-faults", "lat-faults", "ml.t2.medium", false, 1,
         false, 1, 1, List.of()), p -> { });
     long seed = System.nanoTime() & 0xffff;
     System.out.println("console faults seed " + seed);
