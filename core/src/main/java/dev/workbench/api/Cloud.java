@@ -90,12 +90,7 @@ public final class Cloud implements AutoCloseable {
     String url = System.getenv(CloudSettings.ENDPOINT_URL_ENV);
     String region = firstNonBlank(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
     if (url != null && !url.isBlank()) {
-      b.endpointUrl(URI.create(url.trim()));
-      String key = System.getenv("AWS_ACCESS_KEY_ID");
-      String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
-      if (key != null && secret != null && !key.isBlank() && !secret.isBlank()) {
-        b.credentials(key, secret);
-      }
+      b.endpointUrl(URI.create(url.trim())).environmentCredentials();
     } else {
       b.profile(System.getenv("AWS_PROFILE"));
     }

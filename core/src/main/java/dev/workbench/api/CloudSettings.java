@@ -85,6 +85,19 @@ public record CloudSettings(@Nullable URI endpointUrl, @Nullable String profile,
       this.secretAccessKey = secretAccessKey;
       return this;
     }
+    /**
+     * Takes {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} from the environment when both are set, as the
+     * AWS CLI does with {@code --endpoint-url}; otherwise leaves the credentials as they are.
+     */
+    public Builder environmentCredentials() {
+      String key = System.getenv("AWS_ACCESS_KEY_ID");
+      String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+      if (key != null && secret != null && !key.isBlank() && !secret.isBlank()) {
+        credentials(key, secret);
+      }
+      return this;
+    }
+
     public Builder bucket(@Nullable String bucket) { this.bucket = bucket; return this; }
     public Builder dataDir(@Nullable Path dataDir) { this.dataDir = dataDir; return this; }
     public Builder executionRoleArn(@Nullable String arn) { this.executionRoleArn = arn; return this; }

@@ -53,15 +53,7 @@ public final class ConnectionOptions {
     String url = endpointUrl;
     if (url != null && !url.isBlank()) {
       URI uri = URI.create(url.trim());
-      return Workbench.at(uri, s -> {
-        configure(s);
-        // As the AWS CLI does with --endpoint-url: credentials from the environment when they are set.
-        String key = System.getenv("AWS_ACCESS_KEY_ID");
-        String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
-        if (key != null && secret != null && !key.isBlank() && !secret.isBlank()) {
-          s.credentials(key, secret);
-        }
-      });
+      return Workbench.at(uri, s -> configure(s.environmentCredentials()));
     }
     return Workbench.connect(s -> configure(s));
   }
