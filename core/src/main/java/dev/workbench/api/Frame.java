@@ -514,6 +514,11 @@ public final class Frame implements Iterable<Frame.Row> {
       return rows[offset + row][columnIndex(column)];
     }
 
+    /** Whether this row's frame has the column (batches of one result may differ in their columns). */
+    public boolean hasColumn(String column) {
+      return index.containsKey(column);
+    }
+
     public @Nullable String get(int column) {
       Objects.checkIndex(column, columns.size());
       return rows[offset + row][column];

@@ -137,10 +137,10 @@ final class InferenceView extends VBox {
     row.setPrefWidth(60);
     table.getColumns().add(row);
     for (int i = 0; i < headers.size(); i++) {
-      int index = i;
-      TableColumn<ResultRow, String> c = new TableColumn<>(headers.get(i));
+      String name = headers.get(i);
+      TableColumn<ResultRow, String> c = new TableColumn<>(name);
       c.setCellValueFactory(d -> {
-        String v = d.getValue().value(index);
+        String v = d.getValue().value(name);
         return new ReadOnlyStringWrapper(v == null ? "" : v);
       });
       c.setPrefWidth(Math.max(90, Math.min(240, headers.get(i).length() * 9 + 30)));

@@ -12,6 +12,7 @@ import dev.workbench.console.task.TaskHandle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -296,9 +297,7 @@ public final class InferenceViewModel {
   /** Puts a finished batch's rows in their places (results stay in input order). */
   void addBatch(BatchResult batch, IntUnaryOperator toInputRow) {
     Frame rows = batch.rows();
-    if (resultColumns.isEmpty()) {
-      resultColumns.setAll(rows.columns());
-    }
+    widenColumns(rows.columns());
     boolean hasError = rows.hasColumn(Frame.ERROR_COLUMN);
     List<ResultRow> add = new ArrayList<>(rows.rowCount());
     int failed = 0;
@@ -323,6 +322,22 @@ public final class InferenceViewModel {
     int at = insertionPoint(add.get(0).row());
     results.addAll(at, add);
     failedResults.set(failedResults.get() + failed);
+  }
+
+  /**
+   * Batches can differ in their columns (one that failed whole has the input's and the error's only), so the
+   * table shows every column any batch had, with the error column last.
+   */
+  private void widenColumns(List<String> batchColumns) {
+    if (resultColumns.containsAll(batchColumns)) {
+      return;
+    }
+    LinkedHashSet<String> all = new LinkedHashSet<>(resultColumns);
+    all.addAll(batchColumns);
+    if (all.remove(Frame.ERROR_COLUMN)) {
+      all.add(Frame.ERROR_COLUMN);
+    }
+    resultColumns.setAll(all);
   }
 
   private int insertionPoint(int row) {
@@ -373,9 +388,16 @@ public final class InferenceViewModel {
 
   /** The results so far as a frame (input order). */
   public Frame resultFrame() {
+    List<String> columns = List.copyOf(resultColumns);
     List<List<@Nullable String>> rows = new ArrayList<>(results.size());
-    results.forEach(r -> rows.add(r.data().values()));
-    return Frame.of(List.copyOf(resultColumns), rows);
+    for (ResultRow r : results) {
+      List<@Nullable String> values = new ArrayList<>(columns.size());
+      for (String c : columns) {
+        values.add(r.value(c));
+      }
+      rows.add(values);
+    }
+    return Frame.of(columns, rows);
   }
 
   public void save(Path target) {

@@ -17,7 +17,8 @@ public record ResultRow(int row, Frame.Row data, @Nullable String error) {
     return error != null;
   }
 
-  public @Nullable String value(int column) {
-    return data.get(column);
+  /** The value in the named column; null when this row's batch has no such column (a batch that failed whole). */
+  public @Nullable String value(String column) {
+    return data.hasColumn(column) ? data.get(column) : null;
   }
 }

@@ -83,8 +83,31 @@ class InferenceViewModelTest {
     vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m1", "1", null).build()),
         i -> retried[i]);
     assertEquals(3, vm.results().size());
-    assertEquals("1", vm.results().get(1).value(1));
+    assertEquals("1", vm.results().get(1).value("out"));
     assertEquals(0, vm.failedResultsProperty().get());
+  }
+
+  @Test
+  void aBatchThatFailedWholeHasFewerColumnsAndTheTableShowsThemAll() throws Exception {
+    vm.open(csv(4));
+    // the first batch to finish failed whole: it carries the input's columns and the error only
+    vm.addBatch(new BatchResult(2, Frame.builder("id", "smiles", Frame.ERROR_COLUMN).row("m2", "CCO", "503")
+        .row("m3", "CCO", "503").build()), i -> i);
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "smiles", "mw", "logp", Frame.ERROR_COLUMN)
+        .row("m0", "CCO", "46.07", "-0.0014", null).row("m1", "CCO", "46.07", "-0.0014", null).build()), i -> i);
+    assertEquals(java.util.List.of("id", "smiles", "mw", "logp", Frame.ERROR_COLUMN), vm.resultColumns());
+    assertEquals("46.07", vm.results().get(0).value("mw"));
+    assertEquals(null, vm.results().get(3).value("mw"));
+    assertEquals("503", vm.results().get(3).value(Frame.ERROR_COLUMN));
+    assertEquals(2, vm.failedResultsProperty().get());
+    Path out = dir.resolve("mixed.csv");
+    vm.save(out);
+    Frame saved = Frame.readCsv(out);
+    assertEquals(vm.resultColumns(), saved.columns());
+    assertEquals("m3", saved.get(3, "id"));
+    String missing = saved.get(3, "mw");
+    assertTrue(missing == null || missing.isEmpty(), missing);
+    assertEquals("503", saved.get(3, Frame.ERROR_COLUMN));
   }
 
   @Test
