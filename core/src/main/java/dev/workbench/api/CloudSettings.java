@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,8 +91,13 @@ public record CloudSettings(@Nullable URI endpointUrl, @Nullable String profile,
      * AWS CLI does with {@code --endpoint-url}; otherwise leaves the credentials as they are.
      */
     public Builder environmentCredentials() {
-      String key = System.getenv("AWS_ACCESS_KEY_ID");
-      String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+      return environmentCredentials(System::getenv);
+    }
+
+    /** Like {@link #environmentCredentials()}, reading the variables from {@code environment} (name to value). */
+    public Builder environmentCredentials(Function<String, @Nullable String> environment) {
+      String key = environment.apply("AWS_ACCESS_KEY_ID");
+      String secret = environment.apply("AWS_SECRET_ACCESS_KEY");
       if (key != null && secret != null && !key.isBlank() && !secret.isBlank()) {
         credentials(key, secret);
       }

@@ -4,6 +4,7 @@ import dev.workbench.api.CloudSettings;
 import dev.workbench.api.WorkbenchException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -64,16 +66,27 @@ public final class AwsClients implements AutoCloseable {
         .tcpKeepAlive(true)
         .build();
     this.sageMaker = new Lazy<>(() -> configure(SageMakerClient.builder()).build());
-    this.runtime = new Lazy<>(() -> configure(SageMakerRuntimeClient.builder())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build());
+    this.runtime = new Lazy<>(() -> configure(SageMakerRuntimeClient.builder(),
+        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
     this.s3 = new Lazy<>(() -> configure(S3Client.builder()).forcePathStyle(settings.endpointUrl() != null).build());
     this.cloudWatch = new Lazy<>(() -> configure(CloudWatchClient.builder()).build());
     this.autoScaling = new Lazy<>(() -> configure(ApplicationAutoScalingClient.builder()).build());
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+    return configure(builder, o -> { });
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,
+      Consumer<ClientOverrideConfiguration.Builder> override) {
     builder.region(region).credentialsProvider(credentials);
+    builder.overrideConfiguration(o -> {
+      if (settings.profile() != null) {
+        // the named profile's other settings (endpoint_url, retry mode...) apply too, as with the AWS CLI's --profile
+        o.defaultProfileName(settings.profile());
+      }
+      override.accept(o);
+    });
     builder.httpClient(http);
     URI url = settings.endpointUrl();
     if (url != null) {
@@ -141,10 +154,8 @@ public final class AwsClients implements AutoCloseable {
     if (settings.endpointUrl() != null) {
       return null;
     }
-    try (StsClient sts = configure(StsClient.builder())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .apiCallTimeout(Duration.ofSeconds(10)))
-        .build()) {
+    try (StsClient sts = configure(StsClient.builder(),
+        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(10))).build()) {
       String account = sts.getCallerIdentity().account();
       return account == null || account.isBlank() ? null : account;
     } catch (RuntimeException e) {
