@@ -52,9 +52,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheEmbeddedCloudStarterTouchesTheLocalCloud() {
-    noClasses().that().doNotHaveFullyQualifiedName("dev.workbench.console.service.EmbeddedCloud")
-        .should().dependOnClassesThat().resideInAPackage("dev.workbench.local..")
+  void theLocalCloudIsReachedOnlyThroughTheDsl() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.workbench.local..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyServicesUseTheDsl() {
+    noClasses().that().resideOutsideOfPackage("..console.service..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.workbench.dsl..", "dev.workbench.cli..")
         .check(classes);
   }
 

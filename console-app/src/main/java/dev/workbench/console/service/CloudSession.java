@@ -1,36 +1,27 @@
 package dev.workbench.console.service;
 
 import dev.workbench.api.Cloud;
-import org.jspecify.annotations.Nullable;
+import dev.workbench.dsl.Workbench;
 
-/** An open connection: the core {@link Cloud} and, for the embedded default, the local cloud serving it. */
+/** An open connection: the DSL's {@link Workbench} (with, for the embedded default, the local cloud it runs). */
 public final class CloudSession implements AutoCloseable {
-  private final Cloud cloud;
-  private final @Nullable AutoCloseable embedded;
+  private final Workbench workbench;
   private final String label;
 
-  CloudSession(Cloud cloud, @Nullable AutoCloseable embedded, String label) {
-    this.cloud = cloud;
-    this.embedded = embedded;
+  CloudSession(Workbench workbench, String label) {
+    this.workbench = workbench;
     this.label = label;
   }
 
-  public Cloud cloud() { return cloud; }
+  public Cloud cloud() { return workbench.cloud(); }
 
   /** What the connection bar shows, e.g. "embedded local cloud at http://127.0.0.1:4566". */
   public String label() { return label; }
 
-  public boolean isEmbedded() { return embedded != null; }
+  public boolean isEmbedded() { return workbench.isEmbedded(); }
 
   @Override
   public void close() {
-    cloud.close();
-    if (embedded != null) {
-      try {
-        embedded.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("could not stop the embedded local cloud: " + e.getMessage(), e);
-      }
-    }
+    workbench.close();
   }
 }

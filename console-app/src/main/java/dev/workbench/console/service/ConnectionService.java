@@ -1,13 +1,28 @@
 package dev.workbench.console.service;
 
-import dev.workbench.api.Cloud;
+import dev.workbench.dsl.EmbeddedCloud;
+import dev.workbench.dsl.Pace;
+import dev.workbench.dsl.Workbench;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Opens and holds the current connection; a new connection closes the previous one. */
 public final class ConnectionService implements AutoCloseable {
+  private final Function<String, @Nullable String> environment;
   private volatile @Nullable CloudSession current;
+
+  /** Reads AWS credentials for endpoint-URL connections from the process environment. */
+  public ConnectionService() {
+    this(System::getenv);
+  }
+
+  /** @param environment where {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} are looked up */
+  public ConnectionService(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+  }
 
   /** Connects (blocking: call it from a background task) and registers the demo models on the local cloud. */
   public synchronized CloudSession connect(ConnectionRequest request) {
@@ -18,15 +33,17 @@ public final class ConnectionService implements AutoCloseable {
         if (url == null || url.isBlank()) {
           throw new IllegalArgumentException("enter an endpoint URL, e.g. http://127.0.0.1:4566");
         }
-        Cloud cloud = Cloud.at(java.net.URI.create(url.trim()), s -> s.dataDir(request.dataDir()));
-        yield new CloudSession(cloud, null, "endpoint URL " + url.trim());
+        // as the AWS CLI with --endpoint-url: credentials from the environment when set, else the emulator default
+        Workbench wb = Workbench.at(URI.create(url.trim()),
+            s -> s.environmentCredentials(environment).dataDir(request.dataDir()));
+        yield new CloudSession(wb, "endpoint URL " + url.trim());
       }
       case AWS -> {
-        Cloud cloud = Cloud.connect(s -> s.profile(blankToNull(request.profile()))
-            .region(blankToNull(request.region())).dataDir(request.dataDir()));
         String profile = blankToNull(request.profile());
-        yield new CloudSession(cloud, null, "AWS profile " + (profile == null ? "default" : profile)
-            + ", region " + cloud.region());
+        Workbench wb = Workbench.connect(s -> s.profile(profile).region(blankToNull(request.region()))
+            .dataDir(request.dataDir()));
+        yield new CloudSession(wb, "AWS profile " + (profile == null ? "default" : profile)
+            + ", region " + wb.cloud().region());
       }
     };
     CloudSession previous = current;
@@ -38,17 +55,17 @@ public final class ConnectionService implements AutoCloseable {
   }
 
   private static CloudSession local(ConnectionRequest request) {
-    EmbeddedCloud local = EmbeddedCloud.start(request.fastTiming(), request.dataDir());
+    Path dataDir = request.dataDir();
+    Workbench wb = Workbench.local(dataDir != null ? dataDir.resolve("local") : EmbeddedCloud.defaultDataDir(),
+        request.fastTiming() ? Pace.TEST : Pace.AWS_LIKE);
     try {
-      Cloud cloud = Cloud.at(local.endpoint(), s -> s.dataDir(request.dataDir()));
-      DemoModels.register(cloud);
-      return new CloudSession(cloud, local, "embedded local cloud at " + local.endpoint());
+      wb.registerDemoModels();
+      return new CloudSession(wb, "embedded local cloud at " + wb.embeddedEndpoint());
     } catch (RuntimeException e) {
-      local.close();
+      wb.close();
       throw e;
     }
   }
-
   /** The open connection; throws when there is none yet, with a message the user can act on. */
   public CloudSession current() {
     CloudSession session = current;

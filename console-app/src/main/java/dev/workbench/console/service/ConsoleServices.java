@@ -5,7 +5,10 @@ public record ConsoleServices(ConnectionService connection, EndpointService endp
     implements AutoCloseable {
 
   public static ConsoleServices create() {
-    ConnectionService connection = new ConnectionService();
+    return create(new ConnectionService());
+  }
+
+  public static ConsoleServices create(ConnectionService connection) {
     return new ConsoleServices(connection, new EndpointService(connection), new InferenceService(connection));
   }
 
