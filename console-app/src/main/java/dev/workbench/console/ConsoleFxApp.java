@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.workbench.console.service.ConsoleServices;
 import dev.workbench.console.task.FxTaskExecutor;
 import dev.workbench.console.view.ConsoleView;
+import dev.workbench.console.view.FileDialogs;
 import dev.workbench.console.viewmodel.ConsoleViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -35,8 +36,13 @@ public final class ConsoleFxApp extends Application {
       FxTaskExecutor executor) implements AutoCloseable {
 
     public static ConsoleWindow open(Stage stage, ConsoleOptions options) {
+      return open(stage, options, ConsoleServices.create(), FileDialogs.system());
+    }
+
+    /** The window over given services and file dialogs (tests: a chosen environment, scripted file choices). */
+    public static ConsoleWindow open(Stage stage, ConsoleOptions options, ConsoleServices services,
+        FileDialogs dialogs) {
       Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-      ConsoleServices services = ConsoleServices.create();
       FxTaskExecutor executor = new FxTaskExecutor(4);
       ConsoleViewModel vm = new ConsoleViewModel(services, executor, options.fast(), options.dataDir());
       if (options.kind() != null) {
@@ -51,7 +57,7 @@ public final class ConsoleFxApp extends Application {
       if (options.region() != null) {
         vm.connection().regionProperty().set(options.region());
       }
-      ConsoleView view = new ConsoleView(vm);
+      ConsoleView view = new ConsoleView(vm, dialogs);
       stage.setTitle("Workbench console");
       stage.setScene(new Scene(view, 1280, 860));
       stage.show();

@@ -36,11 +36,15 @@ public final class ConsoleView extends BorderPane {
   private final Tab metricsTab;
 
   public ConsoleView(ConsoleViewModel vm) {
+    this(vm, FileDialogs.system());
+  }
+
+  public ConsoleView(ConsoleViewModel vm, FileDialogs dialogs) {
     this.vm = vm;
     getStylesheets().add(STYLESHEET);
     setTop(new ConnectionBar(vm.connection()));
     endpointsTab = tab("Endpoints", new EndpointsView(vm.endpoints(), this::openDeploy));
-    inferenceTab = tab("CSV inference", new InferenceView(vm.inference(), vm.endpoints().names()));
+    inferenceTab = tab("CSV inference", new InferenceView(vm.inference(), vm.endpoints().names(), dialogs));
     jobsTab = tab("In-flight S3 jobs", new JobsView(vm.jobs()));
     metricsTab = tab("Metrics & capture", new MetricsView(vm.metrics(), vm.endpoints().names()));
     tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab);

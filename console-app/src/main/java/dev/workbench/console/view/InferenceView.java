@@ -3,7 +3,7 @@ package dev.workbench.console.view;
 import atlantafx.base.theme.Styles;
 import dev.workbench.console.viewmodel.InferenceViewModel;
 import dev.workbench.console.viewmodel.ResultRow;
-import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -23,20 +23,17 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /** CSV inference: file preview, endpoint, run / cancel / retry / save, progress and the results table. */
 final class InferenceView extends VBox {
-  InferenceView(InferenceViewModel vm, ObservableList<String> endpoints) {
+  InferenceView(InferenceViewModel vm, ObservableList<String> endpoints, FileDialogs dialogs) {
     getStyleClass().add("screen");
     Button open = new Button("Open CSV...");
     open.setId("open-csv");
     open.setOnAction(e -> {
-      FileChooser chooser = new FileChooser();
-      chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-      File f = chooser.showOpenDialog(getScene().getWindow());
+      Path f = dialogs.openCsv(getScene().getWindow());
       if (f != null) {
-        vm.open(f.toPath());
+        vm.open(f);
       }
     });
     Label file = new Label();
@@ -65,11 +62,9 @@ final class InferenceView extends VBox {
     save.setId("save-results");
     save.disableProperty().bind(vm.runningProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.results())));
     save.setOnAction(e -> {
-      FileChooser chooser = new FileChooser();
-      chooser.setInitialFileName("results.csv");
-      File f = chooser.showSaveDialog(getScene().getWindow());
+      Path f = dialogs.saveCsv(getScene().getWindow(), "results.csv");
       if (f != null) {
-        vm.save(f.toPath());
+        vm.save(f);
       }
     });
     HBox tools = new HBox(8, open, new Label("on"), endpoint, run, cancel, retry, save);

@@ -1,5 +1,7 @@
 package dev.workbench.console.view;
 
+import static dev.workbench.console.view.FxWait.await;
+import static dev.workbench.console.view.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +10,7 @@ import dev.workbench.api.Frame;
 import dev.workbench.console.ConsoleFxApp.ConsoleWindow;
 import dev.workbench.console.ConsoleOptions;
 import dev.workbench.console.service.ConnectionRequest;
+import dev.workbench.console.service.ConsoleServices;
 import dev.workbench.console.service.DeployRequest;
 import dev.workbench.console.viewmodel.EndpointItem;
 import dev.workbench.console.viewmodel.LogEntry;
@@ -16,7 +19,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -63,31 +65,17 @@ class ConsoleUiTest {
     cloud.close();
   }
 
+  private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+
   @Start
   void start(Stage stage) {
     window = ConsoleWindow.open(stage, new ConsoleOptions(ConnectionRequest.Kind.URL, cloud.endpoint().toString(),
-        null, null, true, dir.resolve("data"), null));
+        null, null, true, dir.resolve("data"), null), ConsoleServices.create(), dialogs);
   }
 
   @AfterEach
   void close() {
     window.close();
-  }
-
-  private static <T> T fx(Callable<T> action) {
-    try {
-      return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(int seconds, String what, Callable<Boolean> condition) {
-    try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting for " + what, e);
-    }
   }
 
   /** Opens a combo box and picks an item with the keyboard-free path a user takes: open, choose. */
@@ -204,12 +192,11 @@ class ConsoleUiTest {
     robot.interact(() -> results.scrollTo(9));
     await(10, "failed rows highlighted", () -> !robot.lookup(".failed-row").queryAll().isEmpty());
 
-    // save (the OS file chooser is not drivable headless: the save action it triggers is)
+    // save: the button, then the file the user picks in the dialog
     Path saved = dir.resolve("results.csv");
-    fx(() -> {
-      window.viewModel().inference().save(saved);
-      return null;
-    });
+    dialogs.willSave(saved);
+    robot.clickOn("#save-results");
+    assertEquals("results.csv", dialogs.suggestedName());
     await(20, "the saved file", () -> Files.exists(saved));
     Frame out = Frame.readCsv(saved);
     assertEquals(40, out.rowCount());
@@ -223,6 +210,20 @@ class ConsoleUiTest {
         && robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
     assertEquals(40, results.getItems().size());
     assertEquals(4, window.viewModel().inference().failedResultsProperty().get());
+
+    // the endpoint captured what it was sent (the console deploys with data capture on): browse it
+    robot.clickOn("Metrics & capture");
+    pick(robot, "#metrics-endpoint", "descriptors");
+    robot.clickOn("#load-capture");
+    TableView<List<String>> capture = robot.lookup("#capture").queryTableView();
+    await(60, "captured records", () -> !capture.getItems().isEmpty());
+    assertTrue(robot.lookup("#capture-status").queryAs(Label.class).getText().endsWith("captured record(s)"));
+    assertTrue(capture.getColumns().stream().anyMatch(c -> c.getText().equals("input")));
+    int input = window.viewModel().metrics().captureColumns().indexOf("input");
+    assertTrue(capture.getItems().stream().anyMatch(r -> String.valueOf(r.get(input)).contains("m39,[Xx]C")),
+        "the last molecule sent is among the captured inputs");
+    await(10, "a captured record shown", () -> robot.from(capture).lookup(".table-row-cell").queryAll().stream()
+        .anyMatch(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null));
   }
 
   @Test
@@ -242,7 +243,9 @@ class ConsoleUiTest {
       Path file = csv("faults.csv", rows, 0);
       long poisoned = java.util.stream.IntStream.range(0, rows)
           .filter(i -> cloud.faults().poisonedRow("m" + i + ",CCO")).count();
-      fx(() -> FileDrop.drop(window.view(), file.toFile()));
+      robot.clickOn("CSV inference");
+      dialogs.willOpen(file);
+      robot.clickOn("#open-csv");
       await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == rows);
       await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
           .contains("lat-faults"));
@@ -324,6 +327,42 @@ class ConsoleUiTest {
     assertTrue(TimeUnit.NANOSECONDS.toMillis(worst) < 1_000, "FX thread blocked for " + worst / 1_000_000 + " ms");
     assertTrue(robot.lookup("#file-status").queryAs(Label.class).getText().contains("1,000,000 rows"));
     await(10, "the preview", () -> robot.lookup("#preview").queryTableView().getItems().size() == 200);
+  }
+
+  @Test
+  void switchingToAnAwsProfileConnectsWithThatProfilesCredentialsRegionAndEndpoint(FxRobot robot) throws Exception {
+    connected();
+    // A profile whose endpoint_url is the local cloud: the way AWS tools are pointed at an emulator.
+    Path config = dir.resolve("aws-config");
+    Files.writeString(config, "[profile wb-console]\nregion = eu-west-1\nendpoint_url = " + cloud.endpoint() + "\n");
+    Path credentials = dir.resolve("aws-credentials");
+    Files.writeString(credentials, "[wb-console]\naws_access_key_id = test\naws_secret_access_key = test\n");
+    java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+    System.setProperty("aws.configFile", config.toString());
+    System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+    try {
+      pick(robot, "#connection-kind", ConnectionRequest.Kind.AWS);
+      assertFalse(robot.lookup("#connection-url").query().isVisible());
+      robot.clickOn("#connection-profile").write("wb-console");
+      robot.clickOn("#connect");
+      await(60, "connected through the profile", () -> robot.lookup("#connection-current").queryAs(Label.class)
+          .getText().equals("AWS profile wb-console, region eu-west-1"));
+      // work done through the profile lands in the local cloud, and the list shows it (a model of its own:
+      // deleting the endpoint deletes its model)
+      try (dev.workbench.api.Cloud c = dev.workbench.api.Cloud.at(cloud.endpoint(), s -> s.dataDir(dir.resolve("setup")))) {
+        c.registerModel("profile-descriptors", r -> r.image("local/smiles-descriptors"));
+      }
+      window.services().endpoints().deploy(new DeployRequest("profile-descriptors", "via-profile", "ml.t2.medium",
+          false, 1, false, 1, 1, List.of()), p -> { });
+      try (dev.workbench.api.Cloud direct = dev.workbench.api.Cloud.at(cloud.endpoint(),
+          s -> s.dataDir(dir.resolve("direct")))) {
+        assertEquals("InService", direct.endpoint("via-profile").describe().status());
+      }
+      await(30, "the endpoint listed", () -> endpoint("via-profile", i -> "InService".equals(i.status())));
+      window.services().endpoints().delete("via-profile");
+    } finally {
+      System.setProperties(before);
+    }
   }
 
   @Test
