@@ -121,13 +121,37 @@ public final class ConsoleView extends BorderPane {
     return f.getName().toLowerCase(Locale.ROOT).endsWith(".csv");
   }
 
+  /**
+   * The message in lines of about {@code width} characters, at most {@code lines} of them (Details has the rest):
+   * a notification as wide as a long exception message would not fit the screen.
+   */
+  static String wrapped(String message, int width, int lines) {
+    StringBuilder out = new StringBuilder();
+    int lineStart = 0;
+    int count = 1;
+    for (String word : message.strip().split("\\s+")) {
+      if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > width) {
+        if (count == lines) {
+          return out.append(" ...").toString();
+        }
+        out.append('\n');
+        lineStart = out.length();
+        count++;
+      } else if (out.length() > lineStart) {
+        out.append(' ');
+      }
+      out.append(word.length() > width ? word.substring(0, width - 3) + "..." : word);
+    }
+    return out.toString();
+  }
+
   private void notifyError(LogEntry error) {
     if (getScene() == null || getScene().getWindow() == null) {
       return;
     }
     Notifications.create()
         .title("Error")
-        .text(error.message().length() > 300 ? error.message().substring(0, 300) + "..." : error.message())
+        .text(wrapped(error.message(), 70, 4))
         .owner(getScene().getWindow())
         .hideAfter(javafx.util.Duration.seconds(8))
         .action(new Action("Details", a -> LogView.showDetail(getScene().getWindow(), error)))
