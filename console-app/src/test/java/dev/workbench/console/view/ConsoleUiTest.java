@@ -89,6 +89,15 @@ class ConsoleUiTest {
     assertEquals(item, box.getValue());
   }
 
+  /** The badges shown in the endpoints table's row of an endpoint. */
+  private static List<String> badges(FxRobot robot, String endpoint) {
+    return robot.from(robot.lookup("#endpoints").queryTableView()).lookup(".table-row-cell").queryAll().stream()
+        .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof EndpointItem i
+            && i.name().equals(endpoint))
+        .flatMap(n -> robot.from(n).lookup(".badge").queryAllAs(Label.class).stream())
+        .map(Label::getText).toList();
+  }
+
   /** Clicks a table row by its text; the live refresh may re-render the row between finding and clicking it. */
   private static void clickRow(FxRobot robot, String table, String text) {
     for (int attempt = 0; attempt < 20; attempt++) {
@@ -155,6 +164,10 @@ class ConsoleUiTest {
     await(30, "the endpoint listed as async", () -> endpoint("ui-async", EndpointItem::async));
     await(10, "an ASYNC badge", () -> robot.lookup(".badge").queryAllAs(Label.class).stream()
         .anyMatch(l -> l.getText().equals("ASYNC")));
+    // idle, the async endpoint scales in to zero instances, and its row says so
+    await(60, "a scaled-to-zero badge", () -> badges(robot, "ui-async").containsAll(List.of("ASYNC",
+        "scaled to zero")));
+    assertTrue(endpoint("ui-async", i -> i.currentInstances() == 0));
     // search narrows the list
     robot.clickOn("#endpoint-search").write("nothing-like-this");
     await(5, "an empty list", () -> robot.lookup("#endpoints").queryTableView().getItems().isEmpty());
@@ -286,6 +299,8 @@ class ConsoleUiTest {
     pick(robot, "#run-endpoint", "lat-async");
     robot.clickOn("#run");
     await(60, "rows in flight", () -> window.viewModel().inference().rowsInFlightProperty().get() > 0);
+    robot.clickOn("Endpoints");
+    await(60, "a running badge", () -> badges(robot, "lat-async").contains("running"));
 
     robot.clickOn("In-flight S3 jobs");
     await(30, "submitted batches listed", () -> window.viewModel().jobs().batches().stream()
