@@ -89,6 +89,9 @@ public final class BenchReport {
     }
 
     private void asyncSection(StringBuilder md) {
+        if (async.isEmpty()) {
+            return;
+        }
         md.append("## Async round trip\n\n");
         md.append(String.format(Locale.ROOT, "The `latency` model (%d ms per row) on %d instances x %d concurrent "
                         + "invocations, batches of %d rows, %d invocations in flight. Ideal time = "
@@ -156,6 +159,9 @@ public final class BenchReport {
     }
 
     private void syncSection(StringBuilder md) {
+        if (sync.isEmpty()) {
+            return;
+        }
         md.append("## Sync path\n\n");
         md.append("`fastInference` on `smiles-descriptors` (batches of 100 rows) against the same model called directly ")
                 .append("in-process with the same batches and threads; the ratio is the share of the model's own speed ")
@@ -182,6 +188,15 @@ public final class BenchReport {
         md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n%n", read.format("%.2f"),
                 of(csv, CsvBench.Run::keepingReadRatio).format("%.2f"), write.format("%.2f"),
                 of(csv, CsvBench.Run::heapMbPerMillionRows).format("%.0f")));
+        md.append("Where a read's time goes: wall time, and the collector's pauses within it (from the JVM's garbage ")
+                .append("collector beans).\n\n");
+        md.append("| read | ms | GC ms |\n|:---|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| FastCSV bare parse | %s | %s |%n", of(csv, CsvBench.Run::bareReadMs).format("%.0f"),
+                of(csv, CsvBench.Run::bareReadGcMs).format("%.0f")));
+        md.append(String.format(Locale.ROOT, "| `Frame.readCsv` | %s | %s |%n", of(csv, CsvBench.Run::frameReadMs).format("%.0f"),
+                of(csv, CsvBench.Run::frameReadGcMs).format("%.0f")));
+        md.append(String.format(Locale.ROOT, "| FastCSV keeping every record | %s | %s |%n%n",
+                of(csv, CsvBench.Run::keepingReadMs).format("%.0f"), of(csv, CsvBench.Run::keepingReadGcMs).format("%.0f")));
         md.append("A bare parse drops each record as it goes; a table keeps every value (ten million strings per million ")
                 .append("rows), and allocating and collecting those is most of a read's time at this size. The second ")
                 .append("column measures FastCSV doing the same keeping: the part of the gap that is Frame's own.\n\n");

@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.workbench.api.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Frame's CSV read and write against FastCSV's bare parse and write of the same file: throughput ratios, and
- * the heap a million rows take once loaded.
+ * Frame's CSV read and write against FastCSV's bare parse and write of the same file: throughput ratios, the
+ * heap a million rows take once loaded, and the collector's share of a read.
  */
 final class CsvBench {
     static final int COLUMNS = 10;
@@ -22,9 +23,12 @@ final class CsvBench {
     /**
      * @param keepingReadRatio Frame's read against a FastCSV parse that also keeps every record (as a table must):
      *                         what is left once the cost of holding the values is on both sides
+     * @param frameReadGcMs    collector time (pauses, all collectors) during Frame's read
+     * @param keepingReadGcMs  the same during FastCSV's keeping parse
      */
     record Run(int rows, double readRatio, double keepingReadRatio, double writeRatio, double heapMbPerMillionRows,
-               long fileBytes) {}
+               long fileBytes, double bareReadMs, double bareReadGcMs, double frameReadMs, double frameReadGcMs,
+               double keepingReadMs, double keepingReadGcMs) {}
 
     private final Path dir = TempDirs.create("bench-csv");
 
@@ -34,25 +38,32 @@ final class CsvBench {
             writeBare(file, rows);
             long bytes = Files.size(file);
 
+            usedHeapAfterGc();
+            long gc = gcMillis();
             long t = System.nanoTime();
             long fields = parseBare(file);
             double bareRead = (System.nanoTime() - t) / 1e9;
+            long bareGc = gcMillis() - gc;
             if (fields != (long) (rows + 1) * COLUMNS) {
                 throw new IllegalStateException("FastCSV read " + fields + " fields");
             }
 
             usedHeapAfterGc();
+            gc = gcMillis();
             t = System.nanoTime();
             int kept = parseKeeping(file);
             double keepingRead = (System.nanoTime() - t) / 1e9;
+            long keepingGc = gcMillis() - gc;
             if (kept != rows + 1) {
                 throw new IllegalStateException("FastCSV kept " + kept + " records");
             }
 
             long heapBefore = usedHeapAfterGc();
+            gc = gcMillis();
             t = System.nanoTime();
             Frame frame = Frame.readCsv(file);
             double frameRead = (System.nanoTime() - t) / 1e9;
+            long frameGc = gcMillis() - gc;
             long heapAfter = usedHeapAfterGc();
             if (frame.rowCount() != rows) {
                 throw new IllegalStateException("Frame read " + frame.rowCount() + " rows");
@@ -72,7 +83,8 @@ final class CsvBench {
             if (Math.abs(Files.size(frameOut) - bytes) > rows + 1) {
                 throw new IllegalStateException("Frame wrote " + Files.size(frameOut) + " bytes, FastCSV " + bytes);
             }
-            return new Run(rows, bareRead / frameRead, keepingRead / frameRead, bareWrite / frameWrite, heapMb, bytes);
+            return new Run(rows, bareRead / frameRead, keepingRead / frameRead, bareWrite / frameWrite, heapMb, bytes,
+                    bareRead * 1e3, bareGc, frameRead * 1e3, frameGc, keepingRead * 1e3, keepingGc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -117,6 +129,14 @@ final class CsvBench {
             }
         }
         return records.size();
+    }
+
+    private static long gcMillis() {
+        long ms = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     private static long usedHeapAfterGc() {
