@@ -3,7 +3,10 @@ package dev.workbench.core.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -14,18 +17,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decodes UTF-8 and refuses bytes that are not UTF-8, saying on which line they are. A leading BOM is dropped.
  *
- * <p>Unlike InputStreamReader, characters decoded before a bad byte are handed out first, and the lines in them
- * counted, so the error names the line the bad byte is on.
+ * <p>Unlike InputStreamReader, characters decoded before a bad byte are handed out first, and the lines before it
+ * counted, so the error names the line the bad byte is on. Lines are counted in the bytes, eight at a time, as
+ * they leave the buffer: counting decoded chars one by one took a fifth of a large read.
  */
 final class StrictUtf8Reader extends Reader {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
   private final InputStream in;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
   private long bytesBefore; // bytes consumed from the stream before those in the buffer
-  private long newlines;
-  private boolean lastWasCr; // a CRLF split across two reads counts once
+  private long newlines; // in the bytes before those in the buffer
+  private boolean lastWasCr; // a CRLF split across two fills counts once
   private boolean eof;
   private boolean flushed;
   private boolean started;
@@ -52,7 +61,7 @@ final class StrictUtf8Reader extends Reader {
       CoderResult result = decoder.decode(bytes, out, eof);
       if (result.isError()) {
         MalformedUtf8Exception error = new MalformedUtf8Exception(
-            newlines + countNewlines(cbuf, off, out.position(), lastWasCr) + 1,
+            newlines + countNewlines(bytes.array(), 0, bytes.position(), lastWasCr) + 1,
             bytesBefore + bytes.position(), bytes.get(bytes.position()));
         if (out.position() > off) {
           pending = error; // hand out what decoded cleanly first; the next read reports the bad byte
@@ -86,15 +95,16 @@ final class StrictUtf8Reader extends Reader {
         }
       }
     }
-    newlines += countNewlines(cbuf, off, off + n, lastWasCr);
-    if (n > 0) {
-      lastWasCr = cbuf[off + n - 1] == '\r';
-    }
     return n;
   }
 
   private void fill() throws IOException {
-    bytesBefore += bytes.position();
+    int consumed = bytes.position();
+    if (consumed > 0) {
+      newlines += countNewlines(bytes.array(), 0, consumed, lastWasCr);
+      lastWasCr = bytes.get(consumed - 1) == '\r';
+    }
+    bytesBefore += consumed;
     bytes.compact();
     int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
     if (r < 0) {
@@ -105,20 +115,35 @@ final class StrictUtf8Reader extends Reader {
     bytes.flip();
   }
 
-  /** Line ends as CSV knows them: LF, CRLF (once) and a lone CR. */
-  private static int countNewlines(char[] cbuf, int from, int to, boolean afterCr) {
-    int n = 0;
-    boolean cr = afterCr;
-    for (int i = from; i < to; i++) {
-      char c = cbuf[i];
-      if (c == '\r') {
-        n++;
-      } else if (c == '\n' && !cr) {
+  /**
+   * Line ends as CSV knows them (LF, CRLF once, a lone CR) in {@code a[from..to-1]}; {@code afterCr} when the
+   * byte before is a CR. A line end is one byte, and bytes below 0x80 never occur inside a multi-byte UTF-8 char.
+   */
+  static long countNewlines(byte[] a, int from, int to, boolean afterCr) {
+    long n = 0;
+    long crBefore = afterCr ? 0x80L : 0; // the previous word's last byte was a CR, flagged at byte 0
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(a, i);
+      long lf = zeroBytes(word ^ LFS);
+      long cr = zeroBytes(word ^ CRS);
+      n += Long.bitCount(cr) + Long.bitCount(lf & ~((cr << 8) | crBefore));
+      crBefore = cr >>> 56;
+    }
+    boolean cr = crBefore != 0;
+    for (; i < to; i++) {
+      byte b = a[i];
+      if (b == '\r' || (b == '\n' && !cr)) {
         n++;
       }
-      cr = c == '\r';
+      cr = b == '\r';
     }
     return n;
+  }
+
+  /** The top bit of each byte of {@code x} that is zero, and no other bit (exact, unlike the borrow trick). */
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
   @Override
