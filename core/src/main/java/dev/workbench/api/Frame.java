@@ -1,6 +1,8 @@
 package dev.workbench.api;
 
 import dev.workbench.core.csv.CsvFrames;
+import dev.workbench.core.csv.PackedRows;
+import dev.workbench.core.csv.RowPacker;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -27,9 +29,11 @@ import org.jspecify.annotations.Nullable;
  * An immutable, column-named table of String values exactly as the CSV gave them ({@code "007"} stays
  * {@code "007"}; an empty unquoted CSV field is {@code null}, a quoted empty field {@code ""} is the empty string).
  *
- * <p>Storage is one {@code String[]} per row, shared between frames: {@link #slice}, {@link #selectRows} and
- * {@link #concat} copy row references, never values, so a million-row frame is held once. A slice keeps its
- * parent's rows reachable for as long as the slice lives.
+ * <p>Values are stored packed, many rows to one text array (Latin-1 bytes where the text allows) and one int
+ * array, and become Strings only when read, so a million-row frame is a handful of arrays, not ten million
+ * Strings. Storage is shared between frames:
+ * {@link #slice}, {@link #selectRows} and {@link #concat} copy row references, never values, so a million-row
+ * frame is held once. A slice keeps its parent's rows reachable for as long as the slice lives.
  *
  * <p>Kotlin: {@code frame[0]["mw"]}, {@code frame[0, "mw"]}, {@code for (row in frame)}.
  */
@@ -40,14 +44,18 @@ public final class Frame implements Iterable<Frame.Row> {
   private static final int PREVIEW_ROWS = 5;
   private static final int PREVIEW_CHARS = 40;
 
+  static {
+    CsvFrames.install(Frame::fresh);
+  }
+
   private final List<String> columns;
   private final Map<String, Integer> index;
-  // Each row array has exactly columns.size() entries and is never mutated once inside a Frame.
-  private final @Nullable String[][] rows;
+  // Every row has exactly columns.size() values.
+  private final PackedRows rows;
   private final int offset;
   private final int count;
 
-  private Frame(List<String> columns, Map<String, Integer> index, @Nullable String[][] rows, int offset, int count) {
+  private Frame(List<String> columns, Map<String, Integer> index, PackedRows rows, int offset, int count) {
     this.columns = columns;
     this.index = index;
     this.rows = rows;
@@ -55,9 +63,9 @@ public final class Frame implements Iterable<Frame.Row> {
     this.count = count;
   }
 
-  private static Frame fresh(List<String> columns, @Nullable String[][] rows) {
+  private static Frame fresh(List<String> columns, PackedRows rows) {
     List<String> names = checkColumns(columns);
-    return new Frame(names, indexOf(names), rows, 0, rows.length);
+    return new Frame(names, indexOf(names), rows, 0, rows.size());
   }
 
   // ---------------------------------------------------------------- construction
@@ -83,7 +91,7 @@ public final class Frame implements Iterable<Frame.Row> {
 
   /** A frame with these columns and no rows. */
   public static Frame empty(List<String> columns) {
-    return fresh(columns, new String[0][]);
+    return fresh(columns, PackedRows.none());
   }
 
   /** Reads a UTF-8 CSV file (BOM accepted) with a header line; strict about ragged rows and bad bytes. */
@@ -119,13 +127,16 @@ public final class Frame implements Iterable<Frame.Row> {
     if (parts.size() == 1) {
       return first;
     }
-    @Nullable String[][] all = new String[total][];
-    int at = 0;
-    for (Frame part : parts) {
-      System.arraycopy(part.rows, part.offset, all, at, part.count);
-      at += part.count;
+    List<PackedRows> storage = new ArrayList<>(parts.size());
+    int[] from = new int[parts.size()];
+    int[] counts = new int[parts.size()];
+    for (int p = 0; p < parts.size(); p++) {
+      Frame part = parts.get(p);
+      storage.add(part.rows);
+      from[p] = part.offset;
+      counts[p] = part.count;
     }
-    return new Frame(first.columns, first.index, all, 0, total);
+    return new Frame(first.columns, first.index, PackedRows.concat(storage, from, counts), 0, total);
   }
 
   // ---------------------------------------------------------------- CSV out
@@ -190,7 +201,7 @@ public final class Frame implements Iterable<Frame.Row> {
   public @Nullable String get(int row, String column) {
     int c = columnIndex(column);
     checkRow(row);
-    return rows[offset + row][c];
+    return rows.value(offset + row, c);
   }
 
   /** Same as {@link #get(int, String)}; reads well next to {@link #getDouble}. */
@@ -210,7 +221,7 @@ public final class Frame implements Iterable<Frame.Row> {
       @Override
       public @Nullable String get(int i) {
         Objects.checkIndex(i, count);
-        return rows[offset + i][c];
+        return rows.value(offset + i, c);
       }
 
       @Override
@@ -223,7 +234,7 @@ public final class Frame implements Iterable<Frame.Row> {
   /** One row's values in column order (an unmodifiable view). */
   public List<@Nullable String> values(int row) {
     checkRow(row);
-    return Collections.unmodifiableList(Arrays.asList(rows[offset + row]));
+    return Collections.unmodifiableList(Arrays.asList(rows.values(offset + row)));
   }
 
   @Override
@@ -269,12 +280,12 @@ public final class Frame implements Iterable<Frame.Row> {
 
   /** These rows, in the order given (repeats allowed). */
   public Frame selectRows(int[] rowIndexes) {
-    @Nullable String[][] picked = new String[rowIndexes.length][];
+    int[] picked = new int[rowIndexes.length];
     for (int i = 0; i < rowIndexes.length; i++) {
       checkRow(rowIndexes[i]);
-      picked[i] = rows[offset + rowIndexes[i]];
+      picked[i] = offset + rowIndexes[i];
     }
-    return new Frame(columns, index, picked, 0, picked.length);
+    return new Frame(columns, index, rows.pick(picked, picked.length), 0, picked.length);
   }
 
   /** This frame with a column added at the end, or replaced in place when it exists. */
@@ -293,13 +304,18 @@ public final class Frame implements Iterable<Frame.Row> {
       c = existing;
     }
     int width = names.size();
-    @Nullable String[][] out = new String[count][];
+    RowPacker out = new RowPacker(width);
     for (int r = 0; r < count; r++) {
-      @Nullable String[] row = Arrays.copyOf(rows[offset + r], width);
-      row[c] = values.get(r);
-      out[r] = row;
+      for (int i = 0; i < width; i++) {
+        if (i == c) {
+          out.value(values.get(r));
+        } else {
+          rows.copyTo(out, offset + r, i);
+        }
+      }
+      out.endRow();
     }
-    return fresh(names, out);
+    return fresh(names, out.build());
   }
 
   /** Only these columns, in this order. */
@@ -313,16 +329,14 @@ public final class Frame implements Iterable<Frame.Row> {
     for (int i = 0; i < picked.length; i++) {
       picked[i] = columnIndex(names.get(i));
     }
-    @Nullable String[][] out = new String[count][];
+    RowPacker out = new RowPacker(picked.length);
     for (int r = 0; r < count; r++) {
-      @Nullable String[] src = rows[offset + r];
-      @Nullable String[] row = new String[picked.length];
-      for (int i = 0; i < picked.length; i++) {
-        row[i] = src[picked[i]];
+      for (int from : picked) {
+        rows.copyTo(out, offset + r, from);
       }
-      out[r] = row;
+      out.endRow();
     }
-    return fresh(names, out);
+    return fresh(names, out.build());
   }
 
   /** This frame without these columns (names that are absent are ignored). */
@@ -345,7 +359,7 @@ public final class Frame implements Iterable<Frame.Row> {
     }
     long n = 0;
     for (int r = 0; r < count; r++) {
-      if (rows[offset + r][c] != null) {
+      if (!rows.isNull(offset + r, c)) {
         n++;
       }
     }
@@ -356,16 +370,16 @@ public final class Frame implements Iterable<Frame.Row> {
   public Frame failedRows() {
     Integer c = index.get(ERROR_COLUMN);
     if (c == null) {
-      return new Frame(columns, index, new String[0][], 0, 0);
+      return new Frame(columns, index, PackedRows.none(), 0, 0);
     }
-    List<@Nullable String[]> failed = new ArrayList<>();
+    int[] failed = new int[count];
+    int n = 0;
     for (int r = 0; r < count; r++) {
-      if (rows[offset + r][c] != null) {
-        failed.add(rows[offset + r]);
+      if (!rows.isNull(offset + r, c)) {
+        failed[n++] = offset + r;
       }
     }
-    @Nullable String[][] out = failed.toArray(new String[0][]);
-    return new Frame(columns, index, out, 0, out.length);
+    return new Frame(columns, index, rows.pick(failed, n), 0, n);
   }
 
   // ---------------------------------------------------------------- object
@@ -379,7 +393,7 @@ public final class Frame implements Iterable<Frame.Row> {
       return false;
     }
     for (int r = 0; r < count; r++) {
-      if (!Arrays.equals(rows[offset + r], other.rows[other.offset + r])) {
+      if (!rows.sameRow(offset + r, other.rows, other.offset + r)) {
         return false;
       }
     }
@@ -390,7 +404,7 @@ public final class Frame implements Iterable<Frame.Row> {
   public int hashCode() {
     int h = columns.hashCode();
     for (int r = 0; r < count; r++) {
-      h = 31 * h + Arrays.hashCode(rows[offset + r]);
+      h = 31 * h + rows.rowHash(offset + r);
     }
     return h;
   }
@@ -404,12 +418,11 @@ public final class Frame implements Iterable<Frame.Row> {
     int shown = Math.min(count, PREVIEW_ROWS);
     for (int r = 0; r < shown; r++) {
       s.append("\n  ");
-      @Nullable String[] row = rows[offset + r];
-      for (int c = 0; c < row.length; c++) {
+      for (int c = 0; c < columns.size(); c++) {
         if (c > 0) {
           s.append(", ");
         }
-        String v = row[c];
+        String v = rows.value(offset + r, c);
         if (v == null) {
           s.append("null");
         } else {
@@ -511,7 +524,7 @@ public final class Frame implements Iterable<Frame.Row> {
     }
 
     public @Nullable String get(String column) {
-      return rows[offset + row][columnIndex(column)];
+      return rows.value(offset + row, columnIndex(column));
     }
 
     /** Whether this row's frame has the column (batches of one result may differ in their columns). */
@@ -521,7 +534,7 @@ public final class Frame implements Iterable<Frame.Row> {
 
     public @Nullable String get(int column) {
       Objects.checkIndex(column, columns.size());
-      return rows[offset + row][column];
+      return rows.value(offset + row, column);
     }
 
     public @Nullable String getString(String column) {
@@ -535,15 +548,14 @@ public final class Frame implements Iterable<Frame.Row> {
 
     /** The values in column order (unmodifiable). */
     public List<@Nullable String> values() {
-      return Collections.unmodifiableList(Arrays.asList(rows[offset + row]));
+      return Collections.unmodifiableList(Arrays.asList(rows.values(offset + row)));
     }
 
     /** Column name to value, in column order. */
     public Map<String, @Nullable String> toMap() {
       Map<String, @Nullable String> map = new LinkedHashMap<>();
-      @Nullable String[] values = rows[offset + row];
-      for (int c = 0; c < values.length; c++) {
-        map.put(columns.get(c), values[c]);
+      for (int c = 0; c < columns.size(); c++) {
+        map.put(columns.get(c), rows.value(offset + row, c));
       }
       return Collections.unmodifiableMap(map);
     }
@@ -552,12 +564,12 @@ public final class Frame implements Iterable<Frame.Row> {
     @Override
     public boolean equals(@Nullable Object o) {
       return o instanceof Row other && other.columns().equals(columns)
-          && Arrays.equals(other.raw(), rows[offset + row]);
+          && rows.sameRow(offset + row, other.storage(), other.at());
     }
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(rows[offset + row]);
+      return rows.rowHash(offset + row);
     }
 
     @Override
@@ -569,8 +581,12 @@ public final class Frame implements Iterable<Frame.Row> {
       return columns;
     }
 
-    private @Nullable String[] raw() {
-      return rows[offset + row];
+    private PackedRows storage() {
+      return rows;
+    }
+
+    private int at() {
+      return offset + row;
     }
   }
 
@@ -579,38 +595,42 @@ public final class Frame implements Iterable<Frame.Row> {
   /** Collects rows; each {@code row(...)} is checked against the column count. Not thread-safe. */
   public static final class Builder {
     private final List<String> columns;
-    private final List<@Nullable String[]> rows = new ArrayList<>();
+    private final RowPacker rows;
 
     private Builder(List<String> columns) {
       this.columns = checkColumns(columns);
+      this.rows = new RowPacker(this.columns.size());
     }
 
     /** Adds a row; one value per column, null for a missing value. */
     public Builder row(@Nullable String... values) {
-      return add(values.clone(), values.length);
+      return add(Arrays.asList(values), values.length);
     }
 
     /** Adds a row; one value per column, null for a missing value. */
     public Builder row(List<@Nullable String> values) {
-      return add(values.toArray(new String[0]), values.size());
+      return add(values, values.size());
     }
 
     /** Rows added so far. */
     public int rowCount() {
-      return rows.size();
+      return rows.rows();
     }
 
     public Frame build() {
-      @Nullable String[][] out = rows.toArray(new String[0][]);
-      return new Frame(columns, indexOf(columns), out, 0, out.length);
+      PackedRows out = rows.build();
+      return new Frame(columns, indexOf(columns), out, 0, out.size());
     }
 
-    private Builder add(@Nullable String[] copy, int size) {
+    private Builder add(List<@Nullable String> values, int size) {
       if (size != columns.size()) {
-        throw new FrameException("Row " + rows.size() + " has " + size + " values but there are "
+        throw new FrameException("Row " + rows.rows() + " has " + size + " values but there are "
             + columns.size() + " columns (" + String.join(", ", columns) + ")");
       }
-      rows.add(copy);
+      for (String value : values) {
+        rows.value(value);
+      }
+      rows.endRow();
       return this;
     }
   }

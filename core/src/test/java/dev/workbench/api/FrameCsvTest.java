@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
+import dev.workbench.core.csv.CsvBatches;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,8 +18,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +70,108 @@ class FrameCsvTest {
     StringWriter out = new StringWriter();
     f.writeCsv(out);
     assertEquals(f.toCsv(), out.toString());
+  }
+
+  @Test
+  void writesWhatFastCsvWritesForTheSameValues() throws IOException {
+    String[] values = {null, "", "C", "#C", "a#", "x,y", "say \"hi\"", "\"", "l1\nl2", "cr\r", " padded ", "café",
+        "☃", "tab\there", "z".repeat(30) + ",", "q".repeat(25)};
+    List<String> columns = List.of("first", "second", "third");
+    Random random = new Random(7);
+    Frame.Builder builder = Frame.builder(columns);
+    StringWriter fast = new StringWriter();
+    CsvWriter fastCsv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(new QuoteStrategy() {
+      @Override
+      public boolean quoteEmpty(int lineNo, int fieldIdx) {
+        return true;
+      }
+    }).build(fast);
+    fastCsv.writeRecord(columns);
+    for (int r = 0; r < 500; r++) {
+      String[] row = new String[columns.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = values[random.nextInt(values.length)];
+      }
+      builder.row(row);
+      fastCsv.writeRecord(row);
+    }
+    fastCsv.flush();
+    Frame f = builder.build();
+    assertEquals(fast.toString(), f.toCsv());
+    assertEquals(fast.toString().substring(fast.toString().indexOf('\n') + 1),
+        f.slice(0, 500).toCsv().substring(f.toCsv().indexOf('\n') + 1));
+    assertEquals(f, Frame.parseCsv(f.toCsv()));
+  }
+
+  @Test
+  void nullAndEmptyStayApartThroughFilesWritersAndBatches() throws IOException {
+    Frame.Builder builder = Frame.builder("id", "maybe", "text");
+    for (int i = 0; i < 3000; i++) {
+      builder.row(Integer.toString(i), i % 3 == 0 ? null : i % 3 == 1 ? "" : "v" + i, i % 500 == 0 ? "☃" + i : "é" + i);
+    }
+    Frame f = builder.build();
+    Path p = dir.resolve("null-empty.csv");
+    f.writeCsv(p);
+    Frame back = Frame.readCsv(p);
+    assertEquals(f, back);
+    for (int i = 0; i < 3000; i++) {
+      String maybe = back.get(i, "maybe");
+      if (i % 3 == 0) {
+        assertNull(maybe, "row " + i);
+      } else {
+        assertEquals(i % 3 == 1 ? "" : "v" + i, maybe, "row " + i);
+      }
+    }
+    StringWriter text = new StringWriter();
+    back.writeCsv(text);
+    assertEquals(Files.readString(p), text.toString());
+    try (CsvBatches batches = CsvBatches.open(p, 700)) {
+      List<Frame> parts = new ArrayList<>();
+      batches.forEach(batch -> parts.add(batch.rows()));
+      assertEquals(5, parts.size());
+      assertEquals(f, Frame.concat(parts));
+    }
+  }
+
+  @Test
+  void framesReadFromAFileSliceSelectAndConcatenate() throws IOException {
+    StringBuilder text = new StringBuilder("id,smiles,mw\n");
+    for (int i = 0; i < 20_000; i++) {
+      text.append(i).append(i % 2 == 0 ? ",CCO," : ",\"C,☃\",").append(i % 5 == 0 ? "" : i % 5 == 1 ? "\"\"" : "46.07")
+          .append('\n');
+    }
+    Frame f = Frame.readCsv(file("packed.csv", text.toString()));
+    Frame slice = f.slice(15_000, 19_000);
+    assertEquals("15001", slice.get(1, "id"));
+    assertEquals("C,☃", slice.get(1, "smiles"));
+    assertNull(slice.get(0, "mw"));
+    assertEquals("", slice.get(1, "mw"));
+    Frame picked = slice.selectRows(new int[] {3999, 0, 0, 2});
+    assertEquals(Arrays.asList("18999", "15000", "15000", "15002"), picked.column("id"));
+    assertEquals(picked.get(1), picked.get(2));
+    assertEquals(picked.get(1), f.get(15_000));
+    Frame joined = Frame.concat(List.of(f.slice(0, 10), picked, Frame.parseCsv("id,smiles,mw\n7,N,\n")));
+    assertEquals(15, joined.rowCount());
+    assertEquals(f.slice(0, 10), joined.slice(0, 10));
+    assertEquals(picked, joined.slice(10, 14));
+    assertEquals(Arrays.asList("7", "N", null), joined.values(14));
+    assertEquals(f, Frame.parseCsv(f.toCsv()));
+  }
+
+  @Test
+  void wideCharsAnywhereInLongValuesAreKept() throws IOException {
+    String late = "c".repeat(20_000) + "☃";
+    String early = "☃" + "c".repeat(20_000);
+    String latin = "é".repeat(20_000);
+    Frame f = Frame.builder("a", "b").row(latin, "x").row(late, null).row("", early).row("plain", "ÿ").build();
+    Path p = dir.resolve("wide.csv");
+    f.writeCsv(p);
+    Frame back = Frame.readCsv(p);
+    assertEquals(f, back);
+    assertEquals(late, back.get(1, "a"));
+    assertEquals(early, back.get(2, "b"));
+    assertEquals(latin, back.get(0, "a"));
+    assertEquals(f.hashCode(), back.hashCode());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.workbench.core.csv;
 
 import dev.workbench.api.Frame;
-import dev.workbench.api.FrameException;
 import dev.workbench.api.WorkbenchException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +8,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Reading and writing whole frames as CSV. {@link Frame#readCsv} and {@link Frame#writeCsv} land here. */
@@ -17,9 +18,14 @@ public final class CsvFrames {
   private CsvFrames() {
   }
 
-  /** A UTF-8 CSV file with a header line, read strictly; values are held once, as one array per row. */
+  /** A UTF-8 CSV file with a header line, read strictly; values are held packed, never one String each. */
   public static Frame read(Path path) {
     try (CsvRowReader rows = CsvRowReader.open(path)) {
+      try {
+        rows.expect(Files.size(path));
+      } catch (IOException e) {
+        // only a sizing hint; the read itself reports what is wrong with the file
+      }
       return collect(rows, Integer.MAX_VALUE);
     }
   }
@@ -34,6 +40,11 @@ public final class CsvFrames {
   /** UTF-8 CSV bytes from a stream (closed at the end); {@code source} names it in error messages. */
   public static Frame read(InputStream in, String source) {
     try (CsvRowReader rows = CsvRowReader.open(in, source)) {
+      try {
+        rows.expect(in.available());
+      } catch (IOException e) {
+        // only a sizing hint; the read itself reports what is wrong with the stream
+      }
       return collect(rows, Integer.MAX_VALUE);
     }
   }
@@ -53,9 +64,7 @@ public final class CsvFrames {
   /** The number of data rows in a file, streamed (nothing kept); the file is checked as strictly as by read. */
   public static int countRows(Path path) {
     try (CsvRowReader rows = CsvRowReader.open(path)) {
-      while (rows.next() != null) {
-        // counting only
-      }
+      rows.skipAll();
       return rows.rowsRead();
     }
   }
@@ -85,18 +94,35 @@ public final class CsvFrames {
   }
 
   static Frame collect(CsvRowReader rows, int maxRows) {
-    Frame.Builder frame = Frame.builder(rows.columns());
-    while (frame.rowCount() < maxRows) {
-      @Nullable String @Nullable [] row = rows.next();
-      if (row == null) {
-        break;
-      }
-      try {
-        frame.row(row);
-      } catch (FrameException e) {
-        throw new FrameException(rows.source() + ": " + e.getMessage(), e);
-      }
+    return storage().frame(rows.columns(), rows.take(maxRows));
+  }
+
+  /** What {@link Frame} gives this package: frames of packed rows without a public constructor. */
+  public interface FrameStorage {
+    /** A frame of these (already checked) columns and rows. */
+    Frame frame(List<String> columns, PackedRows rows);
+  }
+
+  private static volatile @Nullable FrameStorage storage;
+
+  /** Called once, by Frame as it loads. */
+  public static synchronized void install(FrameStorage frames) {
+    if (storage != null) {
+      throw new IllegalStateException("Frame's storage access is already installed");
     }
-    return frame.build();
+    storage = frames;
+  }
+
+  static FrameStorage storage() {
+    FrameStorage frames = storage;
+    if (frames == null) {
+      try {
+        Class.forName(Frame.class.getName(), true, Frame.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      frames = storage;
+    }
+    return frames;
   }
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Streams the rows of a CSV with a header line, strictly: every row must have as many fields as the header.
- * Holds one record at a time; the caller decides what to keep.
+ * Rows go straight from FastCSV's buffer into a {@link RowPacker}; the caller takes them as they come.
  */
 final class CsvRowReader implements AutoCloseable {
   /** Largest field FastCSV may buffer, in chars; a 50 MB SMILES/JSON field must fit. */
@@ -31,12 +31,15 @@ final class CsvRowReader implements AutoCloseable {
   private final CloseableIterator<CsvLine> records;
   private final List<String> columns;
   private final int width;
-  private long line;
+  private final RowPacker packer;
   private int rowsRead;
   private int pendingBlanks;
+  // A record whose fields are pending in the packer, waiting for the blank rows held back before it.
+  private boolean held;
 
   private CsvRowReader(String source, Reader text) {
     this.source = source;
+    FieldsHandler fields = new FieldsHandler();
     this.reader = CsvReader.builder()
         .skipEmptyLines(false)
         .allowExtraFields(true)
@@ -44,7 +47,7 @@ final class CsvRowReader implements AutoCloseable {
         .allowUnclosedQuote(false)
         .allowExtraCharsAfterClosingQuote(false)
         .maxBufferSize(MAX_FIELD_CHARS)
-        .build(new FieldsHandler(), text);
+        .build(fields, text);
     this.records = reader.iterator();
     CsvLine header = null;
     while (header == null) {
@@ -57,7 +60,7 @@ final class CsvRowReader implements AutoCloseable {
         header = next;
       }
     }
-    @Nullable String[] names = header.fields();
+    @Nullable String[] names = fields.names();
     if (names[0] != null && names[0].startsWith("\uFEFF")) {
       names[0] = names[0].substring(1); // a BOM that reached us as text (a Reader or String input)
     }
@@ -68,6 +71,8 @@ final class CsvRowReader implements AutoCloseable {
       throw new FrameException(source + ", header (line " + header.line() + "): " + e.getMessage(), e);
     }
     this.width = columns.size();
+    this.packer = new RowPacker(width);
+    fields.packInto(packer);
   }
 
   static CsvRowReader open(Path path) {
@@ -101,29 +106,54 @@ final class CsvRowReader implements AutoCloseable {
     return columns;
   }
 
-  /** Where the rows come from, as error messages name it. */
-  String source() {
-    return source;
-  }
-
-  /** Data rows returned so far. */
+  /** Data rows read so far. */
   int rowsRead() {
     return rowsRead;
   }
 
-  /** The next data row, or null at the end. */
-  @Nullable String @Nullable [] next() {
-    if (pendingBlanks > 0) {
-      pendingBlanks--;
-      rowsRead++;
-      return new String[1];
-    }
-    while (true) {
+  /** About this much text is still to come (a file's size). */
+  void expect(long chars) {
+    packer.expect(chars);
+  }
+
+  /** The next {@code maxRows} data rows (fewer only at the end of the input), packed. */
+  PackedRows take(int maxRows) {
+    read(maxRows, true);
+    return packer.take();
+  }
+
+  /** Reads to the end, keeping nothing; as strict as reading the rows. */
+  void skipAll() {
+    read(Integer.MAX_VALUE, false);
+  }
+
+  private void read(int maxRows, boolean keep) {
+    int added = 0;
+    while (added < maxRows) {
+      if (held) {
+        if (pendingBlanks > 0) {
+          pendingBlanks--;
+          if (keep) {
+            packer.nullRow();
+          }
+        } else {
+          held = false;
+          if (keep) {
+            packer.endRow();
+          } else {
+            packer.discardRow();
+          }
+        }
+        added++;
+        rowsRead++;
+        continue;
+      }
       CsvLine record = fetch();
       if (record == null) {
-        return null;
+        return;
       }
       if (record.blank()) {
+        packer.discardRow();
         // A blank line is a missing value in a one-column file (held back so trailing blank lines at the
         // end of a file add nothing); in a wider file it carries no row at all.
         if (width == 1) {
@@ -131,38 +161,21 @@ final class CsvRowReader implements AutoCloseable {
         }
         continue;
       }
-      if (record.fields().length != width) {
+      if (record.fields() != width) {
         throw new FrameException(source + ": line " + record.line() + " (row index " + (rowsRead + pendingBlanks)
-            + ") has " + record.fields().length + " field" + (record.fields().length == 1 ? "" : "s")
+            + ") has " + record.fields() + " field" + (record.fields() == 1 ? "" : "s")
             + ", expected " + width + " as in the header (" + String.join(", ", columns) + ")");
       }
-      if (pendingBlanks > 0) {
-        // emit the held-back blank rows first, then this one
-        pendingBlanks--;
-        rowsRead++;
-        pushBack = record;
-        return new String[1];
-      }
-      rowsRead++;
-      return record.fields();
+      held = true;
     }
   }
 
-  private @Nullable CsvLine pushBack;
-
   private @Nullable CsvLine fetch() {
-    if (pushBack != null) {
-      CsvLine r = pushBack;
-      pushBack = null;
-      return r;
-    }
     try {
       if (!records.hasNext()) {
         return null;
       }
-      CsvLine record = records.next();
-      line = record.line();
-      return record;
+      return records.next();
     } catch (CsvParseException e) {
       throw parseError(e);
     } catch (UncheckedIOException e) {

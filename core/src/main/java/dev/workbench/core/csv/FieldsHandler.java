@@ -5,12 +5,24 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds each record as a String array, keeping the difference FastCSV's stock handlers drop: an empty
- * unquoted field is null (a missing value), a quoted empty field {@code ""} is the empty string.
+ * Hands each field to a {@link RowPacker} as FastCSV finds it, so no String is made per value; until a packer
+ * is set (the header line) the fields are kept as Strings. Keeps the difference FastCSV's stock handlers drop:
+ * an empty unquoted field is null (a missing value), a quoted empty field {@code ""} is the empty string.
  */
 final class FieldsHandler extends AbstractBaseCsvCallbackHandler<CsvLine> {
-  private @Nullable String[] fields = new String[16];
+  private @Nullable RowPacker packer;
+  private @Nullable String[] names = new String[16];
   private boolean blank;
+
+  /** From now on, fields go to this packer as the pending row. */
+  void packInto(RowPacker rows) {
+    packer = rows;
+  }
+
+  /** The fields of the last record read before a packer was set. */
+  @Nullable String[] names() {
+    return Arrays.copyOf(names, getFieldCount());
+  }
 
   @Override
   protected void handleBegin(long startingLineNumber) {
@@ -19,10 +31,19 @@ final class FieldsHandler extends AbstractBaseCsvCallbackHandler<CsvLine> {
 
   @Override
   protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-    if (fieldIdx >= fields.length) {
-      fields = Arrays.copyOf(fields, Math.max(fieldIdx + 1, fields.length * 2));
+    RowPacker rows = packer;
+    if (rows != null) {
+      if (len == 0 && !quoted) {
+        rows.nullField();
+      } else {
+        rows.field(buf, offset, len);
+      }
+      return;
     }
-    fields[fieldIdx] = len == 0 && !quoted ? null : new String(buf, offset, len);
+    if (fieldIdx >= names.length) {
+      names = Arrays.copyOf(names, Math.max(fieldIdx + 1, names.length * 2));
+    }
+    names[fieldIdx] = len == 0 && !quoted ? null : new String(buf, offset, len);
   }
 
   @Override
@@ -32,8 +53,6 @@ final class FieldsHandler extends AbstractBaseCsvCallbackHandler<CsvLine> {
 
   @Override
   protected CsvLine buildRecord() {
-    int n = blank ? 1 : getFieldCount();
-    @Nullable String[] out = blank ? new String[1] : Arrays.copyOf(fields, n);
-    return new CsvLine(getStartingLineNumber(), out, blank);
+    return new CsvLine(getStartingLineNumber(), blank ? 1 : getFieldCount(), blank);
   }
 }

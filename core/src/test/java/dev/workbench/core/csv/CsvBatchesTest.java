@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,26 @@ class CsvBatchesTest {
     assertEquals(5, head.rowCount());
     assertEquals("4", head.get(4, "id"));
     assertEquals(1000, CsvFrames.countRows(p));
+  }
+
+  @Test
+  void blankLinesOfAOneColumnFileAreMissingValuesWhereverABatchEnds() throws IOException {
+    Path p = dir.resolve("one.csv");
+    Files.writeString(p, "smiles\nC\n\n\nO\n\nN\n\n\n");
+    List<String> expected = Arrays.asList("C", null, null, "O", null, "N");
+    for (int size = 1; size <= 7; size++) {
+      List<String> seen = new ArrayList<>();
+      try (CsvBatches batches = CsvBatches.open(p, size)) {
+        for (CsvBatch batch : batches) {
+          assertEquals(seen.size(), batch.firstRow());
+          seen.addAll(batch.rows().column("smiles"));
+        }
+      }
+      assertEquals(expected, seen, "batches of " + size);
+    }
+    assertEquals(expected, Frame.readCsv(p).column("smiles"));
+    assertEquals(expected.subList(0, 2), CsvFrames.head(p, 2).column("smiles"));
+    assertEquals(6, CsvFrames.countRows(p));
   }
 
   @Test
