@@ -1,6 +1,5 @@
 package dev.workbench.core.csv;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
 import dev.workbench.api.WorkbenchException;
@@ -36,7 +35,7 @@ public final class CsvFileWriter implements AutoCloseable {
   private final List<String> columns;
   private @Nullable Path temp;
   private final Writer text;
-  private final CsvWriter csv;
+  private final CsvRowWriter csv;
   private long rows;
   private boolean committed;
 
@@ -59,7 +58,7 @@ public final class CsvFileWriter implements AutoCloseable {
       Writer text = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
           1 << 16);
       CsvFileWriter writer = new CsvFileWriter(file, header, temp, text);
-      writer.csv.writeRecord(header);
+      writer.csv.record(header);
       return writer;
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(temp);
@@ -96,7 +95,8 @@ public final class CsvFileWriter implements AutoCloseable {
     checkOpen();
     Path written = temp;
     try {
-      csv.close();
+      csv.flush();
+      text.close();
       try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
