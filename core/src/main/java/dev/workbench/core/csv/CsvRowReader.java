@@ -56,7 +56,7 @@ final class CsvRowReader implements AutoCloseable {
         close();
         throw new FrameException(source + " is empty: no header");
       }
-      if (!next.blank()) {
+      if (!next.blank) {
         header = next;
       }
     }
@@ -68,7 +68,7 @@ final class CsvRowReader implements AutoCloseable {
       this.columns = Frame.builder(Arrays.asList(names).toArray(String[]::new)).build().columns();
     } catch (FrameException e) {
       close();
-      throw new FrameException(source + ", header (line " + header.line() + "): " + e.getMessage(), e);
+      throw new FrameException(source + ", header (line " + header.line + "): " + e.getMessage(), e);
     }
     this.width = columns.size();
     this.packer = new RowPacker(width);
@@ -152,7 +152,7 @@ final class CsvRowReader implements AutoCloseable {
       if (record == null) {
         return;
       }
-      if (record.blank()) {
+      if (record.blank) {
         packer.discardRow();
         // A blank line is a missing value in a one-column file (held back so trailing blank lines at the
         // end of a file add nothing); in a wider file it carries no row at all.
@@ -161,9 +161,9 @@ final class CsvRowReader implements AutoCloseable {
         }
         continue;
       }
-      if (record.fields() != width) {
-        throw new FrameException(source + ": line " + record.line() + " (row index " + (rowsRead + pendingBlanks)
-            + ") has " + record.fields() + " field" + (record.fields() == 1 ? "" : "s")
+      if (record.fields != width) {
+        throw new FrameException(source + ": line " + record.line + " (row index " + (rowsRead + pendingBlanks)
+            + ") has " + record.fields + " field" + (record.fields == 1 ? "" : "s")
             + ", expected " + width + " as in the header (" + String.join(", ", columns) + ")");
       }
       held = true;

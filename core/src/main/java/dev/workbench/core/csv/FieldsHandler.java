@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * an empty unquoted field is null (a missing value), a quoted empty field {@code ""} is the empty string.
  */
 final class FieldsHandler extends AbstractBaseCsvCallbackHandler<CsvLine> {
+  private final CsvLine record = new CsvLine();
   private @Nullable RowPacker packer;
   private @Nullable String[] names = new String[16];
   private boolean blank;
@@ -53,6 +54,9 @@ final class FieldsHandler extends AbstractBaseCsvCallbackHandler<CsvLine> {
 
   @Override
   protected CsvLine buildRecord() {
-    return new CsvLine(getStartingLineNumber(), blank ? 1 : getFieldCount(), blank);
+    record.line = getStartingLineNumber();
+    record.fields = blank ? 1 : getFieldCount();
+    record.blank = blank;
+    return record;
   }
 }
