@@ -10,6 +10,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
 import dev.workbench.core.csv.CsvBatches;
+import dev.workbench.core.csv.CsvSlice;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringReader;
@@ -285,6 +286,23 @@ class FrameCsvTest {
     byte[] cr = {'a', '\r', '1', '\r', '2', '\r', (byte) 0xFE, '\r'};
     FrameException old = assertThrows(FrameException.class, () -> Frame.readCsv(file("cr.csv", cr)));
     assertTrue(old.getMessage().contains("line 4 is not valid UTF-8"), old.getMessage());
+  }
+
+  @Test
+  void badBytesAreLocatedAlikeInFilesAndInStreams() throws IOException {
+    String[] heads = {"a\n1\n", "a\r\n1\r\n2", "a\r1\r", "a,b\n\"x\r\ny\",\"\n\n\"\n", "a\n" + "\n".repeat(70_000) + "\r"};
+    for (String head : heads) {
+      byte[] good = head.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = Arrays.copyOf(good, good.length + 2);
+      bytes[good.length] = (byte) 0xFF;
+      bytes[good.length + 1] = '\n';
+      Path p = file("alike.csv", bytes);
+      FrameException fromFile = assertThrows(FrameException.class, () -> Frame.readCsv(p));
+      FrameException fromStream = assertThrows(FrameException.class, () -> CsvSlice.parse(bytes, "stream"));
+      assertEquals(fromFile.getMessage().substring(p.toString().length()),
+          fromStream.getMessage().substring("stream".length()));
+      assertTrue(fromFile.getMessage().contains("line "), fromFile.getMessage());
+    }
   }
 
   @Test

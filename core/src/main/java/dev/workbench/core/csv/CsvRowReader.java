@@ -84,7 +84,7 @@ final class CsvRowReader implements AutoCloseable {
     } catch (IOException e) {
       throw new FrameException("Cannot read CSV file " + path + ": " + e.getMessage(), e);
     }
-    return open(in, path.toString());
+    return new CsvRowReader(path.toString(), new StrictUtf8Reader(in, () -> Files.newInputStream(path)));
   }
 
   /** Reads UTF-8 bytes (checked; BOM accepted); closing this reader closes the stream. */

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Decodes UTF-8 and refuses bytes that are not UTF-8, saying on which line they are. A leading BOM is dropped.
  *
  * <p>Unlike InputStreamReader, characters decoded before a bad byte are handed out first, and the lines before it
- * counted, so the error names the line the bad byte is on. Lines are counted in the bytes, eight at a time, as
- * they leave the buffer: counting decoded chars one by one took a fifth of a large read.
+ * counted, so the error names the line the bad byte is on. Lines are counted in the bytes, eight at a time. When
+ * the bytes can be read again (a file), they are counted only once a bad byte needs its line, by reading the bytes
+ * before it again: counting along the way was a sixth of a large file's read, for an error most files never have.
  */
 final class StrictUtf8Reader extends Reader {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -28,21 +29,35 @@ final class StrictUtf8Reader extends Reader {
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
   private final InputStream in;
+  private final @Nullable Reopen again;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
   private long bytesBefore; // bytes consumed from the stream before those in the buffer
-  private long newlines; // in the bytes before those in the buffer
+  private long newlines; // in the bytes before those in the buffer, unless they can be read again
   private boolean lastWasCr; // a CRLF split across two fills counts once
   private boolean eof;
   private boolean flushed;
   private boolean started;
   private @Nullable IOException pending;
 
+  /** The bytes are read once: lines are counted along the way. */
   StrictUtf8Reader(InputStream in) {
+    this(in, null);
+  }
+
+  /** The bytes can be read again from the start with {@code again}: lines are counted only for an error. */
+  StrictUtf8Reader(InputStream in, @Nullable Reopen again) {
     this.in = in;
+    this.again = again;
     bytes.flip();
+  }
+
+  /** Opens the same bytes again, from the start. */
+  @FunctionalInterface
+  interface Reopen {
+    InputStream open() throws IOException;
   }
 
   @Override
@@ -60,9 +75,8 @@ final class StrictUtf8Reader extends Reader {
     while (true) {
       CoderResult result = decoder.decode(bytes, out, eof);
       if (result.isError()) {
-        MalformedUtf8Exception error = new MalformedUtf8Exception(
-            newlines + countNewlines(bytes.array(), 0, bytes.position(), lastWasCr) + 1,
-            bytesBefore + bytes.position(), bytes.get(bytes.position()));
+        long offset = bytesBefore + bytes.position();
+        MalformedUtf8Exception error = new MalformedUtf8Exception(lineOf(offset), offset, bytes.get(bytes.position()));
         if (out.position() > off) {
           pending = error; // hand out what decoded cleanly first; the next read reports the bad byte
           break;
@@ -100,7 +114,7 @@ final class StrictUtf8Reader extends Reader {
 
   private void fill() throws IOException {
     int consumed = bytes.position();
-    if (consumed > 0) {
+    if (again == null && consumed > 0) {
       newlines += countNewlines(bytes.array(), 0, consumed, lastWasCr);
       lastWasCr = bytes.get(consumed - 1) == '\r';
     }
@@ -113,6 +127,30 @@ final class StrictUtf8Reader extends Reader {
       bytes.position(bytes.position() + r);
     }
     bytes.flip();
+  }
+
+  /** The 1-based line of the byte at this offset, which is in the buffer; 0 when the bytes cannot be read again. */
+  private long lineOf(long offset) {
+    if (again == null) {
+      return newlines + countNewlines(bytes.array(), 0, bytes.position(), lastWasCr) + 1;
+    }
+    try (InputStream from = again.open()) {
+      byte[] chunk = new byte[1 << 16];
+      long lines = 0;
+      boolean cr = false;
+      for (long left = offset; left > 0; ) {
+        int n = from.read(chunk, 0, (int) Math.min(chunk.length, left));
+        if (n < 0) {
+          return 0;
+        }
+        lines += countNewlines(chunk, 0, n, cr);
+        cr = n > 0 && chunk[n - 1] == '\r';
+        left -= n;
+      }
+      return lines + 1;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /**
@@ -151,7 +189,7 @@ final class StrictUtf8Reader extends Reader {
     in.close();
   }
 
-  /** Bytes that are not UTF-8, with the 1-based line and the byte offset where they start. */
+  /** Bytes that are not UTF-8, with the 1-based line (0 when it could not be told) and the byte offset where they start. */
   static final class MalformedUtf8Exception extends IOException {
     private static final long serialVersionUID = 1L;
     final long line;
@@ -159,8 +197,8 @@ final class StrictUtf8Reader extends Reader {
     final int badByte;
 
     MalformedUtf8Exception(long line, long byteOffset, byte badByte) {
-      super("line " + line + " is not valid UTF-8 (byte 0x" + String.format("%02X", badByte & 0xFF)
-          + " at byte offset " + byteOffset + ")");
+      super((line > 0 ? "line " + line : "a byte") + " is not valid UTF-8 (byte 0x"
+          + String.format("%02X", badByte & 0xFF) + " at byte offset " + byteOffset + ")");
       this.line = line;
       this.byteOffset = byteOffset;
       this.badByte = badByte & 0xFF;
