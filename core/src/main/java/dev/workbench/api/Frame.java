@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values are stored packed, many rows to one text array (Latin-1 bytes where the text allows) and one int
  * array, and become Strings only when read, so a million-row frame is a handful of arrays, not ten million
- * Strings. Storage is shared between frames:
- * {@link #slice}, {@link #selectRows} and {@link #concat} copy row references, never values, so a million-row
- * frame is held once. A slice keeps its parent's rows reachable for as long as the slice lives.
+ * Strings. Storage is shared between frames: {@link #slice}, {@link #selectRows}, {@link #failedRows} and
+ * {@link #concat} copy row references, never values, so a million-row frame is held once. A frame made so keeps
+ * the blocks of rows it shares reachable for as long as it lives, even when it picked only a few of their rows.
  *
  * <p>Kotlin: {@code frame[0]["mw"]}, {@code frame[0, "mw"]}, {@code for (row in frame)}.
  */
