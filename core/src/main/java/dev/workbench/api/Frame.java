@@ -45,22 +45,7 @@ public final class Frame implements Iterable<Frame.Row> {
   private static final int PREVIEW_CHARS = 40;
 
   static {
-    CsvFrames.install(new CsvFrames.FrameStorage() {
-      @Override
-      public Frame frame(List<String> columns, PackedRows rows) {
-        return fresh(columns, rows);
-      }
-
-      @Override
-      public PackedRows rows(Frame frame) {
-        return frame.rows;
-      }
-
-      @Override
-      public int offset(Frame frame) {
-        return frame.offset;
-      }
-    });
+    CsvFrames.install(Frame::fresh);
   }
 
   private final List<String> columns;

@@ -1,5 +1,6 @@
 package dev.workbench.core.csv;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
 import dev.workbench.api.WorkbenchException;
@@ -35,7 +36,7 @@ public final class CsvFileWriter implements AutoCloseable {
   private final List<String> columns;
   private @Nullable Path temp;
   private final Writer text;
-  private final CsvRowWriter csv;
+  private final CsvWriter csv;
   private long rows;
   private boolean committed;
 
@@ -58,7 +59,7 @@ public final class CsvFileWriter implements AutoCloseable {
       Writer text = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
           1 << 16);
       CsvFileWriter writer = new CsvFileWriter(file, header, temp, text);
-      writer.csv.record(header);
+      writer.csv.writeRecord(header);
       return writer;
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(temp);
@@ -95,8 +96,7 @@ public final class CsvFileWriter implements AutoCloseable {
     checkOpen();
     Path written = temp;
     try {
-      csv.flush();
-      text.close();
+      csv.close();
       try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
         channel.force(true);
       }

@@ -97,16 +97,10 @@ public final class CsvFrames {
     return storage().frame(rows.columns(), rows.take(maxRows));
   }
 
-  /** What {@link Frame} gives this package: frames of packed rows without a public constructor, and a frame's storage. */
+  /** What {@link Frame} gives this package: frames of packed rows without a public constructor. */
   public interface FrameStorage {
     /** A frame of these (already checked) columns and rows. */
     Frame frame(List<String> columns, PackedRows rows);
-
-    /** The storage holding a frame's rows. */
-    PackedRows rows(Frame frame);
-
-    /** Where a frame's row 0 is in its storage. */
-    int offset(Frame frame);
   }
 
   private static volatile @Nullable FrameStorage storage;

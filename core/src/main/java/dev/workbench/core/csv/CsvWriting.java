@@ -1,26 +1,47 @@
 package dev.workbench.core.csv;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
 import dev.workbench.api.Frame;
 import java.io.IOException;
 import java.io.Writer;
 
 /** The one place CSV is written: LF lines, quotes only where needed, {@code ""} for an empty string, nothing for null. */
 final class CsvWriting {
+  /** Quote an empty string so it reads back as "" and not as null (a missing value). */
+  private static final QuoteStrategy EMPTY_IS_NOT_NULL = new QuoteStrategy() {
+    @Override
+    public boolean quoteEmpty(int lineNo, int fieldIdx) {
+      return true;
+    }
+  };
+
   private CsvWriting() {
   }
 
-  static CsvRowWriter writer(Writer out) {
-    return new CsvRowWriter(out, 1 << 16);
+  static CsvWriter writer(Writer out) {
+    return writer(out, 1 << 16);
   }
 
-  static void header(CsvRowWriter csv, Frame frame) {
-    csv.record(frame.columns());
+  /** A writer with a buffer of this many chars (small bodies need no 64 K buffer each). */
+  static CsvWriter writer(Writer out, int bufferChars) {
+    return CsvWriter.builder()
+        .lineDelimiter(LineDelimiter.LF)
+        .quoteStrategy(EMPTY_IS_NOT_NULL)
+        .bufferSize(bufferChars)
+        .build(out);
   }
 
-  /** Rows {@code from .. to-1}, after the header has been written, straight from the frame's packed storage. */
-  static void rows(CsvRowWriter csv, Frame frame, int from, int to) {
-    int first = CsvFrames.storage().offset(frame);
-    csv.rows(CsvFrames.storage().rows(frame), first + from, first + to);
+  static void header(CsvWriter csv, Frame frame) {
+    csv.writeRecord(frame.columns());
+  }
+
+  /** Rows {@code from .. to-1}, after the header has been written. */
+  static void rows(CsvWriter csv, Frame frame, int from, int to) {
+    for (int r = from; r < to; r++) {
+      csv.writeRecord(frame.values(r));
+    }
   }
 
   /** Header and rows {@code from .. to-1}, flushed into {@code out}. */
@@ -30,10 +51,9 @@ final class CsvWriting {
 
   /** Header and rows {@code from .. to-1}, flushed into {@code out}, through a buffer of this many chars. */
   static void write(Frame frame, int from, int to, Writer out, int bufferChars) throws IOException {
-    CsvRowWriter csv = new CsvRowWriter(out, bufferChars);
+    CsvWriter csv = writer(out, bufferChars);
     header(csv, frame);
     rows(csv, frame, from, to);
     csv.flush();
-    out.flush();
   }
 }

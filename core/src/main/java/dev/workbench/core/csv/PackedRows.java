@@ -122,10 +122,6 @@ public final class PackedRows {
     return h;
   }
 
-  void writeCsv(int row, CsvRowWriter out) {
-    blockOf[row].writeCsv(rowIn[row], out);
-  }
-
   /** Appends one value of a row to a packer without making a String of it. */
   public void copyTo(RowPacker packer, int row, int col) {
     blockOf[row].copyTo(packer, rowIn[row], col);

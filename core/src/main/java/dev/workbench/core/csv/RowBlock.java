@@ -115,25 +115,6 @@ final class RowBlock {
     }
   }
 
-  /** Writes a row as a CSV line. */
-  void writeCsv(int row, CsvRowWriter out) {
-    int k = row * width;
-    int start = start(k);
-    for (int c = 0; c < width; c++, k++) {
-      int end = ends[k];
-      if (end < 0) {
-        out.nullField(c);
-        end = ~end;
-      } else if (latin1 != null) {
-        out.field(c, latin1, start, end);
-      } else {
-        out.field(c, utf16, start, end);
-      }
-      start = end;
-    }
-    out.endRecord();
-  }
-
   private char charAt(int i) {
     return latin1 != null ? (char) (latin1[i] & 0xFF) : utf16[i];
   }
