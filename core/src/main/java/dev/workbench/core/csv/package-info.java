@@ -2,7 +2,7 @@
  * CSV for {@link dev.workbench.api.Frame}: strict streaming reads on FastCSV (UTF-8 checked byte by byte, BOM
  * accepted, ragged rows refused with the line named) that pack each field into a frame's storage
  * ({@link dev.workbench.core.csv.RowPacker}, {@link dev.workbench.core.csv.PackedRows}) without a String per value,
- * writes straight from that storage with FastCSV's quoting, atomic file writes, row batches for huge files
+ * writes through FastCSV's writer, atomic file writes, row batches for huge files
  * ({@link dev.workbench.core.csv.CsvBatches}) and fast CSV bodies for the round trips
  * ({@link dev.workbench.core.csv.CsvSlice}).
  */
