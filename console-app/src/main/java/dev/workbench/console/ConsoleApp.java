@@ -11,7 +11,17 @@ public final class ConsoleApp {
   }
 
   public static void main(String[] args) {
-    ConsoleOptions.parse(java.util.List.of(args)); // fail fast on a bad option, before a window opens
+    java.util.List<String> options = java.util.List.of(args);
+    if (options.contains("--help") || options.contains("-h")) {
+      System.out.print(ConsoleOptions.USAGE);
+      return;
+    }
+    try {
+      ConsoleOptions.parse(options); // fail fast on a bad option, before a window opens
+    } catch (IllegalArgumentException e) {
+      System.err.println("workbench console: " + e.getMessage());
+      System.exit(2);
+    }
     Application.launch(ConsoleFxApp.class, args);
   }
 }

@@ -13,6 +13,24 @@ import org.jspecify.annotations.Nullable;
 public record ConsoleOptions(ConnectionRequest.@Nullable Kind kind, @Nullable String endpointUrl, @Nullable String profile,
     @Nullable String region, boolean fast, @Nullable Path dataDir, @Nullable Path screenshots) {
 
+  public static final String USAGE = """
+      Usage: workbench console [--local | --endpoint-url URL | --profile P [--region R]] [--fast] [--data-dir D]
+                               [--screenshots DIR]
+      The desktop console: endpoints, deploy, CSV inference, in-flight S3 jobs, metrics and data capture.
+        --local             the embedded local cloud (the default when no AWS credentials are configured)
+        --endpoint-url URL  an AWS-compatible endpoint such as `workbench local` (credentials from
+                            AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when set)
+        --profile P         an AWS profile, as the AWS CLI reads it (credentials, region, endpoint_url)
+        --region R          the AWS region
+        --fast              the embedded cloud's short timing: instances start in about a second
+        --data-dir D        journal, cache and embedded local-cloud data (default ~/.workbench)
+        --screenshots DIR   drive a tour on a fresh embedded cloud, write the README's PNGs to DIR, exit
+      Examples:
+        workbench console
+        workbench console --endpoint-url http://127.0.0.1:4566
+        workbench console --profile ml-dev --region eu-west-1
+      """;
+
   public static ConsoleOptions parse(List<String> args) {
     ConnectionRequest.Kind kind = null;
     String url = null;
@@ -34,6 +52,10 @@ public record ConsoleOptions(ConnectionRequest.@Nullable Kind kind, @Nullable St
         default -> throw new IllegalArgumentException("unknown option " + a
             + " (use --local, --endpoint-url URL, --profile P, --region R, --fast, --data-dir D, --screenshots DIR)");
       }
+    }
+    if (shots != null && dataDir == null) {
+      // a screenshot run deploys endpoints of its own: on a fresh local cloud, never in the user's
+      dataDir = Path.of(System.getProperty("java.io.tmpdir"), "workbench-screenshots-" + ProcessHandle.current().pid());
     }
     return new ConsoleOptions(kind, url, profile, region, fast, dataDir, shots);
   }

@@ -14,8 +14,7 @@ public final class ScreenshotMain {
 
   public static void main(String[] args) {
     String dir = args.length > 0 ? args[0] : "screenshots";
-    Application.launch(ConsoleFxApp.class, "--screenshots", dir, "--data-dir",
-        System.getProperty("java.io.tmpdir") + "/workbench-screenshots-" + ProcessHandle.current().pid());
+    Application.launch(ConsoleFxApp.class, "--screenshots", dir);
     // the local cloud's threads must not keep the JVM (or exec:java's Maven) alive
     System.exit(failed ? 1 : 0);
   }
