@@ -86,7 +86,7 @@ final class MetricsView extends VBox {
       NumberAxis y = new NumberAxis();
       y.setForceZeroInRange(true);
       LineChart<Number, Number> chart = new LineChart<>(x, y);
-      chart.setTitle(s.name());
+      chart.setTitle(s.title());
       chart.setLegendVisible(false);
       chart.setAnimated(false);
       chart.setCreateSymbols(s.points().size() < 40);

@@ -84,6 +84,15 @@ public final class MetricsViewModel {
         .onFinished(() -> refreshing.set(false)));
   }
 
+  private static final List<String> ORDER = List.of("ApproximateBacklogSize", "ApproximateBacklogSizePerInstance",
+      "HasBacklogWithoutCapacity", "ApproximateAgeOfOldestRequest", "Invocations", "InvocationsProcesssed",
+      "InvocationFailures", "Invocation4XXErrors", "Invocation5XXErrors", "ModelLatency", "OverheadLatency");
+
+  private static int rank(MetricSeries s) {
+    int at = ORDER.indexOf(s.name());
+    return at < 0 ? ORDER.size() : at;
+  }
+
   private void apply(String name, Sample s) {
     if (!name.equals(endpoint.get())) {
       return;
@@ -93,6 +102,8 @@ public final class MetricsViewModel {
     for (Map.Entry<String, List<MetricPoint>> e : s.metrics().series().entrySet()) {
       charts.add(new MetricSeries(e.getKey(), e.getValue()));
     }
+    // the same place for each chart from one refresh to the next, in reading order: load, then outcome
+    charts.sort(java.util.Comparator.comparingInt(MetricsViewModel::rank).thenComparing(MetricSeries::name));
     charts.add(new MetricSeries(INSTANCES, List.copyOf(instances)));
     series.setAll(charts);
     EndpointDescription d = s.description();

@@ -315,7 +315,10 @@ class ConsoleUiTest {
     robot.clickOn("Metrics & capture");
     pick(robot, "#metrics-endpoint", "lat-async");
     await(30, "metric charts", () -> robot.lookup("#chart-ApproximateBacklogSize").tryQuery().isPresent()
-        && robot.lookup("#chart-InstanceCount").tryQuery().isPresent());
+        && robot.lookup("#chart-InstanceCount").tryQuery().isPresent()
+        && robot.lookup("#chart-ModelLatency").tryQuery().isPresent());
+    assertEquals("ModelLatency (µs)", robot.lookup("#chart-ModelLatency").queryAs(javafx.scene.chart.Chart.class)
+        .getTitle(), "latency charts carry SageMaker's unit");
 
     robot.clickOn("CSV inference");
     robot.clickOn("#cancel-run");
