@@ -23,5 +23,7 @@ public final class ConsoleApp {
       System.exit(2);
     }
     Application.launch(ConsoleFxApp.class, args);
+    // the window is closed and the cloud connection with it: no worker left behind may keep the JVM up
+    System.exit(0);
   }
 }
