@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV in and out of a Frame: what a user's files contain, and every bad file issue 7 names. */
+/** CSV in and out of a Frame: what a user's files contain, and every kind of bad file a user may hand in. */
 class FrameCsvTest {
   @TempDir
   Path dir;
@@ -223,7 +223,7 @@ class FrameCsvTest {
     assertEquals("id,smiles\n", f.toCsv());
   }
 
-  // ---------------------------------------------------------------- bad input (issue 7)
+  // ---------------------------------------------------------------- bad input
 
   @Test
   void emptyFile() throws IOException {

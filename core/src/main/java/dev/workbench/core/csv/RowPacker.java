@@ -127,11 +127,6 @@ public final class RowPacker {
     pendingEnd(pos);
   }
 
-  /** Values in the pending row. */
-  public int pendingFields() {
-    return pending;
-  }
-
   /** Drops the pending row. */
   public void discardRow() {
     pos = textEnd;
