@@ -59,10 +59,7 @@ public final class ConsoleFxApp extends Application {
       }
       ConsoleView view = new ConsoleView(vm, dialogs);
       stage.setTitle("Workbench console");
-      Scene scene = new Scene(view, 1280, 860);
-      // on the scene too: popups (notifications) take the owner scene's stylesheets, not the view's
-      scene.getStylesheets().add(ConsoleView.STYLESHEET);
-      stage.setScene(scene);
+      stage.setScene(new Scene(view, 1280, 860));
       stage.show();
       vm.connection().connect();
       return new ConsoleWindow(view, vm, services, executor);

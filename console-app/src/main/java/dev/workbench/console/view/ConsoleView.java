@@ -41,7 +41,12 @@ public final class ConsoleView extends BorderPane {
 
   public ConsoleView(ConsoleViewModel vm, FileDialogs dialogs) {
     this.vm = vm;
-    getStylesheets().add(STYLESHEET);
+    // on the scene, not this node: popups (notifications) take their owner scene's stylesheets
+    sceneProperty().addListener((o, was, scene) -> {
+      if (scene != null && !scene.getStylesheets().contains(STYLESHEET)) {
+        scene.getStylesheets().add(STYLESHEET);
+      }
+    });
     setTop(new ConnectionBar(vm.connection()));
     endpointsTab = tab("Endpoints", new EndpointsView(vm.endpoints(), this::openDeploy));
     inferenceTab = tab("CSV inference", new InferenceView(vm.inference(), vm.endpoints().names(), dialogs));
