@@ -51,10 +51,7 @@ public final class CloudServer implements AutoCloseable {
         contextErrors.setShowCauses(false);
         context.setErrorHandler(contextErrors);
         server.setHandler(context);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowCauses(false);
-        server.setErrorHandler(errors);
+        server.setErrorHandler(new BadMessageErrors());
         server.setStopTimeout(2000);
         try {
             server.start();

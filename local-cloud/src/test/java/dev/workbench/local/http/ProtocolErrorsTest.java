@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.local.LocalCloud;
 import dev.workbench.local.TestClients;
 import dev.workbench.local.junit.LocalCloudExtension;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +150,37 @@ class ProtocolErrorsTest {
         HttpResponse<String> r = TestClients.send(HttpRequest.newBuilder(local.endpoint().resolve("/"))
                 .header("X-Big", "x".repeat(64 * 1024)).GET().build());
         assertEquals(431, r.statusCode());
+        assertTrue(r.body().contains("<Code>RequestHeaderSectionTooLarge</Code>"), r.body());
         assertFalse(r.body().contains("at org.eclipse"), "no stack trace");
+    }
+
+    @Test
+    void aPathAboveTheRootGetsAnS3ErrorAndSaysTheConnectionCloses(LocalCloud local) throws Exception {
+        try (Socket socket = new Socket(local.endpoint().getHost(), local.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("PUT /bucket/../../../escape.txt HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 5\r\n\r\nowned").getBytes(StandardCharsets.US_ASCII));
+            // readAllBytes returns only once the server has closed its side.
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+            assertTrue(reply.contains("Connection: close"), reply);
+            assertTrue(reply.contains("Content-Type: application/xml"), reply);
+            assertTrue(reply.contains("<Code>InvalidURI</Code>"), reply);
+            assertFalse(reply.contains("<html>"), reply);
+        }
+    }
+
+    @Test
+    void aPooledConnectionRefusedForItsPathDoesNotBreakTheNextRequest(LocalCloud local) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> bad = client.send(HttpRequest.newBuilder(URI.create(local.endpoint() + "/b/%2e%2e/%2e%2e/x"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("owned")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, bad.statusCode(), bad.body());
+            HttpResponse<String> next = client.send(HttpRequest.newBuilder(local.endpoint().resolve("/_local/faults"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, next.statusCode(), next.body());
+        }
     }
 
     @Test
