@@ -3,7 +3,8 @@ package dev.workbench.console;
 import javafx.application.Application;
 
 /**
- * Entry point ({@code ./workbench console}, {@code mvn -pl console-app javafx:run}). Not itself an
+ * Entry point ({@code ./workbench console}; {@code mvn -pl console-app javafx:run} reaches it through
+ * {@link ExtraJarsLauncher}). Not itself an
  * Application subclass, so it starts from a plain classpath too.
  */
 public final class ConsoleApp {
