@@ -89,6 +89,14 @@ class ConsoleUiTest {
     assertEquals(item, box.getValue());
   }
 
+  /** Picks the endpoint for the loaded file once the picker lists it, and presses Run. */
+  private static void run(FxRobot robot, String endpoint) {
+    await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
+        .contains(endpoint));
+    pick(robot, "#run-endpoint", endpoint);
+    robot.clickOn("#run");
+  }
+
   /** The badges shown in the endpoints table's row of an endpoint. */
   private static List<String> badges(FxRobot robot, String endpoint) {
     return robot.from(robot.lookup("#endpoints").queryTableView()).lookup(".table-row-cell").queryAll().stream()
@@ -193,10 +201,7 @@ class ConsoleUiTest {
     assertTrue(robot.lookup("#file-status").queryAs(Label.class).getText().contains("40 rows"));
     await(10, "the preview", () -> robot.lookup("#preview").queryTableView().getItems().size() == 40);
 
-    await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
-        .contains("descriptors"));
-    pick(robot, "#run-endpoint", "descriptors");
-    robot.clickOn("#run");
+    run(robot, "descriptors");
     await(90, "the run done", () -> robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
     TableView<ResultRow> results = robot.lookup("#results").queryTableView();
     assertEquals(40, results.getItems().size());
@@ -260,10 +265,7 @@ class ConsoleUiTest {
       dialogs.willOpen(file);
       robot.clickOn("#open-csv");
       await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == rows);
-      await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
-          .contains("lat-faults"));
-      pick(robot, "#run-endpoint", "lat-faults");
-      robot.clickOn("#run");
+      run(robot, "lat-faults");
       await(90, "the run done", () -> robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
       TableView<ResultRow> results = robot.lookup("#results").queryTableView();
       assertEquals(rows, results.getItems().size());
@@ -294,10 +296,7 @@ class ConsoleUiTest {
     Path file = csv("big.csv", 40_000, 0);
     fx(() -> FileDrop.drop(window.view(), file.toFile()));
     await(30, "the file read", () -> window.viewModel().inference().rowCountProperty().get() == 40_000);
-    await(20, "the endpoint in the picker", () -> robot.lookup("#run-endpoint").queryComboBox().getItems()
-        .contains("lat-async"));
-    pick(robot, "#run-endpoint", "lat-async");
-    robot.clickOn("#run");
+    run(robot, "lat-async");
     await(60, "rows in flight", () -> window.viewModel().inference().rowsInFlightProperty().get() > 0);
     robot.clickOn("Endpoints");
     await(60, "a running badge", () -> badges(robot, "lat-async").contains("running"));
