@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingServlet.class);
+    /** Bodies refused for their size are read and dropped up to this many bytes, so the client gets the refusal. */
+    private static final long DRAIN_LIMIT = 64L << 20;
 
     private final String accessKey;
     private final String secretKey;
@@ -168,16 +170,32 @@ public final class RoutingServlet extends HttpServlet {
 
     private static byte[] readBody(HttpServletRequest request, int max) throws IOException {
         long declared = request.getContentLengthLong();
-        if (declared > max) {
-            throw tooLarge(declared, max);
-        }
         try (InputStream in = request.getInputStream()) {
+            if (declared > max) {
+                throw refused(in, declared, max);
+            }
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
-                throw tooLarge(-1, max);
+                throw refused(in, -1, max);
             }
             return body;
         }
+    }
+
+    /**
+     * A body over the limit, read to its end (up to {@link #DRAIN_LIMIT}) and dropped, never held. Closing a
+     * connection with bytes still unread makes the kernel reset it, and the reset can destroy the refusal before the
+     * client, still sending, reads it.
+     */
+    private static AwsException refused(InputStream in, long declared, int max) throws IOException {
+        if (declared <= DRAIN_LIMIT) {
+            byte[] sink = new byte[64 * 1024];
+            long left = DRAIN_LIMIT;
+            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0; ) {
+                left -= n;
+            }
+        }
+        return tooLarge(declared, max);
     }
 
     private static AwsException tooLarge(long size, int max) {
