@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {"  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv --local",
         "  workbench infer smiles-to-3d --input molecules.csv --output shapes.csv --batch-size 5 --max-in-flight 8",
-        "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles"})
+        "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles",
+        "  workbench infer my-model --input rows.csv --output out.csv --invocation-timeout 30s --outage-window 10m"})
 final class InferCommand extends ConnectedCommand {
   @Parameters(paramLabel = "NAME", description = "Endpoint name.") String name;
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV with a header row.") Path input;
@@ -41,6 +42,15 @@ final class InferCommand extends ConnectedCommand {
   @Option(names = "--threads", paramLabel = "N", description = "Sync: concurrent invocations.") @Nullable Integer threads;
   @Option(names = "--cache-key", paramLabel = "COL", description = "Answer rows from the inference cache keyed by this column; send only the misses.")
   @Nullable String cacheKey;
+  @Option(names = "--invocation-timeout", paramLabel = "DURATION", converter = Durations.class,
+      description = {"How long one invocation may take, 1s to 1h, e.g. 30s or 15m (default: 1h async; sync: SageMaker's 60 s).",
+          "Async: InvokeEndpointAsync's InvocationTimeoutSeconds. Sync: the client stops waiting and splits the batch,",
+          "so only the rows that are too slow fail, with a timeout error."})
+  @Nullable Duration invocationTimeout;
+  @Option(names = "--outage-window", paramLabel = "DURATION", converter = Durations.class,
+      description = {"How long the cloud may be unreachable (connection refused or reset) before the run stops, e.g. 5m",
+          "(default: 2m). Rows already collected stay in the journal: a re-run collects them without invoking again."})
+  @Nullable Duration outageWindow;
   @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: a bar on a terminal, lines otherwise).")
   ProgressReporter.Mode progressMode;
 
@@ -58,6 +68,13 @@ final class InferCommand extends ConnectedCommand {
     positive(batchSize, "--batch-size");
     positive(maxInFlight, "--max-in-flight");
     positive(threads, "--threads");
+    if (invocationTimeout != null
+        && (invocationTimeout.compareTo(Duration.ofSeconds(1)) < 0 || invocationTimeout.compareTo(Duration.ofHours(1)) > 0)) {
+      throw new CliException("--invocation-timeout must be between 1s and 1h, got " + invocationTimeout.toSeconds() + "s");
+    }
+    if (outageWindow != null && outageWindow.isNegative()) {
+      throw new CliException("--outage-window must not be negative, got " + outageWindow.toSeconds() + "s");
+    }
   }
 
   private static void positive(@Nullable Integer value, String option) {
@@ -79,6 +96,8 @@ final class InferCommand extends ConnectedCommand {
       InferenceJob job = ep.submit(in, o -> {
         o.batchSize(batchSize).maxInFlight(maxInFlight);
         if (threads != null) o.threads(threads);
+        if (invocationTimeout != null) o.invocationTimeout(invocationTimeout);
+        if (outageWindow != null) o.outageWindow(outageWindow);
       });
       try {
         @Nullable Frame done = await(job);
