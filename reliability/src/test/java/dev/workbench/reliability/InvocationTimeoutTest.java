@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sync endpoint whose model takes far too long on one row, with the caller's own invocation timeout. */
-class SyncInvocationTimeoutTest {
+/** Endpoints whose model takes far too long on one row, with the caller's own invocation timeout. */
+class InvocationTimeoutTest {
     static final int ROWS = 32;
     static final int SLOW_ROW = 11;
     static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -39,6 +39,27 @@ class SyncInvocationTimeoutTest {
             cloud.registerModel("slow-row", r -> r.image(slowModelImage())
                             .environment(Map.of("SLOW_IDS", Integer.toString(SLOW_ROW), "SLOW_SECONDS", "45")))
                     .toEndpoint(d -> d.async(false).maxInstances(1));
+            cloud.registerModel("slow-row-async", r -> r.image(slowModelImage())
+                            .environment(Map.of("SLOW_IDS", Integer.toString(SLOW_ROW), "SLOW_SECONDS", "45")))
+                    .toEndpoint(d -> d.async(true).minInstances(1).maxInstances(1).maxConcurrent(4));
+            cloud.registerModel("slow-answer", r -> r.image(slowModelImage())
+                            .environment(Map.of("SLOW_IDS", "0", "SLOW_SECONDS", "35")))
+                    .toEndpoint(d -> d.async(false).maxInstances(1));
+        }
+    }
+
+    @Test
+    void anAnswerWithinSageMakersSixtySecondSyncLimitIsWaitedForWhenTheTimeoutAllowsIt() {
+        try (Cloud cloud = Cloud.at(local.cloud().endpoint(), s -> s.dataDir(data))) {
+            Frame in = Rows.numbered(2, "slow-answer");
+            long t0 = System.nanoTime();
+            Frame out = cloud.endpoint("slow-answer").inference(in, o -> o.invocationTimeout(Duration.ofSeconds(50)));
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("a 35 s answer came after " + took + " ms");
+            assertEquals(0, out.errorCount(), "answered: " + out);
+            assertEquals("0", out.get(0, "answer"));
+            assertEquals("2", out.get(1, "answer"));
+            assertTrue(took >= 35_000, "the model took its 35 s: " + took);
         }
     }
 
@@ -74,22 +95,33 @@ class SyncInvocationTimeoutTest {
     }
 
     @Test
-    void workbenchInferTakesTheInvocationTimeoutFromTheCommandLine() throws Exception {
+    void workbenchInferTakesTheInvocationTimeoutFromTheCommandLineOnSync() throws Exception {
+        inferWithATimeoutOfThreeSeconds("slow-row");
+    }
+
+    /** Async: the timeout is each invocation's InvocationTimeoutSeconds; local-cloud fails the invocation after it. */
+    @Test
+    void workbenchInferTakesTheInvocationTimeoutFromTheCommandLineOnAsync() throws Exception {
+        inferWithATimeoutOfThreeSeconds("slow-row-async", "--batch-size", "4");
+    }
+
+    private static void inferWithATimeoutOfThreeSeconds(String endpoint, String... more) throws Exception {
         Frame in = Rows.numbered(16, "slow-cli");
-        Path input = data.resolve("slow-in.csv");
-        Path output = data.resolve("slow-out.csv");
+        Path input = data.resolve(endpoint + "-in.csv");
+        Path output = data.resolve(endpoint + "-out.csv");
         in.writeCsv(input);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Children.classpath(), "dev.workbench.cli.WorkbenchCli", "infer", "slow-row",
+                "-cp", Children.classpath(), "dev.workbench.cli.WorkbenchCli", "infer", endpoint,
                 "--input", input.toString(), "--output", output.toString(), "--invocation-timeout", "3s",
                 "--progress", "none", "--endpoint-url", local.cloud().endpoint().toString(),
                 "--data-dir", data.resolve("cli").toString()));
+        command.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("AWS_REGION", "us-east-1");
         Process p = pb.start();
         String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), printed);
-        System.out.println("workbench infer --invocation-timeout 3s -> exit " + p.exitValue() + "\n" + printed);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), printed);
+        System.out.println("workbench infer " + endpoint + " --invocation-timeout 3s -> exit " + p.exitValue() + "\n" + printed);
         assertEquals(3, p.exitValue(), "some rows failed: " + printed);
         assertTrue(printed.contains("16 rows, 1 failed"), printed);
         assertOnlyTheSlowRowTimedOut(in, Frame.readCsv(output));
