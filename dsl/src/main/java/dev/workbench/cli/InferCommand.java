@@ -6,6 +6,7 @@ import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceCache;
 import dev.workbench.api.InferenceFailedException;
 import dev.workbench.api.InferenceJob;
+import dev.workbench.api.InferenceOptions;
 import dev.workbench.dsl.Workbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,12 +94,7 @@ final class InferCommand extends ConnectedCommand {
     if (cacheKey != null) {
       result = throughCache(wb, ep, in, cacheKey);
     } else {
-      InferenceJob job = ep.submit(in, o -> {
-        o.batchSize(batchSize).maxInFlight(maxInFlight);
-        if (threads != null) o.threads(threads);
-        if (invocationTimeout != null) o.invocationTimeout(invocationTimeout);
-        if (outageWindow != null) o.outageWindow(outageWindow);
-      });
+      InferenceJob job = ep.submit(in, this::options);
       try {
         @Nullable Frame done = await(job);
         if (done == null) {
@@ -131,7 +127,7 @@ final class InferCommand extends ConnectedCommand {
     InferenceCache cache = wb.cache(ep, key);
     Frame result;
     try {
-      result = cache.inference(in);
+      result = cache.inference(in, this::options);
     } catch (InferenceFailedException e) {
       result = e.result();
     }
@@ -139,6 +135,13 @@ final class InferCommand extends ConnectedCommand {
     err().println("cache: " + stats.hits() + " hits, " + stats.misses() + " misses (" + cache.file() + ")");
     err().flush();
     return result;
+  }
+
+  private void options(InferenceOptions.Builder o) {
+    o.batchSize(batchSize).maxInFlight(maxInFlight);
+    if (threads != null) o.threads(threads);
+    if (invocationTimeout != null) o.invocationTimeout(invocationTimeout);
+    if (outageWindow != null) o.outageWindow(outageWindow);
   }
 
   /** Waits for the job with progress; Ctrl-C cancels it. Null when cancelled. */

@@ -220,6 +220,9 @@ class CliCommandsTest {
         "--invocation-timeout", "30s", "--outage-window", "5m");
     assertEquals(0, ok.exit(), ok.err());
     assertEquals(1, Frame.readCsv(out).rowCount());
+    Cli.Result cached = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--progress", "none",
+        "--cache-key", "smiles", "--invocation-timeout", "30s", "--outage-window", "5m");
+    assertEquals(0, cached.exit(), cached.err());
   }
 
   @Test

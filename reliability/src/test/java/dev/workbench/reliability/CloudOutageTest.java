@@ -1,6 +1,7 @@
 package dev.workbench.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,11 @@ import dev.workbench.api.InferenceJob;
 import dev.workbench.api.ServiceUnreachableException;
 import dev.workbench.local.LocalCloud;
 import dev.workbench.local.spi.Timing;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -133,6 +137,55 @@ class CloudOutageTest {
             String message = stopsForGood(job, lc, window);
             assertTrue(message.contains("Sync inference on " + name) && message.contains("could not be reached for 3 s"),
                     message);
+        } finally {
+            lc.close();
+        }
+    }
+
+    @Test
+    void workbenchInferStopsOnALongOutageWithExitOneAndTheSameCommandFinishesOnceTheCloudIsBack() throws Exception {
+        String name = "cli-outage";
+        Path input = data.resolve("cli-outage.csv");
+        Path output = data.resolve("cli-outage-out.csv");
+        Frame in = Rows.numbered(ROWS, name);
+        in.writeCsv(input);
+        LocalCloud lc = start(0);
+        int port = lc.port();
+        try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(data.resolve("deployer")))) {
+            deploy(cloud, name, true);
+        }
+        List<String> args = List.of("infer", name, "--input", input.toString(), "--output", output.toString(),
+                "--batch-size", Integer.toString(BATCH), "--max-in-flight", "4", "--progress", "none",
+                "--endpoint-url", lc.endpoint().toString(), "--data-dir", data.resolve("cli").toString());
+        List<String> withWindow = new ArrayList<>(args);
+        withWindow.addAll(List.of("--outage-window", "3s"));
+        Process first = Children.workbench(withWindow);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (lc.stats().get("runtime.InvokeEndpointAsync") < 8 && first.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        lc.close();
+        String printed = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS), printed);
+        System.out.println("workbench infer --outage-window 3s, cloud down -> exit " + first.exitValue() + "\n" + printed);
+        assertEquals(1, first.exitValue(), printed);
+        assertTrue(printed.contains("could not be reached for 3 s") && printed.contains("Run the same inference again"),
+                printed);
+        assertFalse(Files.exists(output), "nothing written");
+
+        lc = start(port);
+        try {
+            Process again = Children.workbench(args);
+            String printedAgain = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(again.waitFor(90, TimeUnit.SECONDS), printedAgain);
+            System.out.println("the same command, cloud back -> exit " + again.exitValue() + "\n" + printedAgain);
+            assertEquals(0, again.exitValue(), printedAgain);
+            Frame out = Frame.readCsv(output);
+            Rows.assertSameRowsInOrder(in, out);
+            assertEquals(0, out.errorCount());
+            try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(data.resolve("deployer")))) {
+                assertEquals(List.of(), Clouds.leftovers(cloud, name, Duration.ofSeconds(10)), "nothing left in S3");
+            }
         } finally {
             lc.close();
         }

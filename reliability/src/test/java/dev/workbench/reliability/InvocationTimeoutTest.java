@@ -110,15 +110,11 @@ class InvocationTimeoutTest {
         Path input = data.resolve(endpoint + "-in.csv");
         Path output = data.resolve(endpoint + "-out.csv");
         in.writeCsv(input);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Children.classpath(), "dev.workbench.cli.WorkbenchCli", "infer", endpoint,
-                "--input", input.toString(), "--output", output.toString(), "--invocation-timeout", "3s",
-                "--progress", "none", "--endpoint-url", local.cloud().endpoint().toString(),
-                "--data-dir", data.resolve("cli").toString()));
-        command.addAll(List.of(more));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("AWS_REGION", "us-east-1");
-        Process p = pb.start();
+        List<String> args = new ArrayList<>(List.of("infer", endpoint, "--input", input.toString(), "--output",
+                output.toString(), "--invocation-timeout", "3s", "--progress", "none",
+                "--endpoint-url", local.cloud().endpoint().toString(), "--data-dir", data.resolve("cli").toString()));
+        args.addAll(List.of(more));
+        Process p = Children.workbench(args);
         String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), printed);
         System.out.println("workbench infer " + endpoint + " --invocation-timeout 3s -> exit " + p.exitValue() + "\n" + printed);

@@ -553,7 +553,7 @@ final class AsyncJobRun {
                 + error.getMessage() + ". Run the same inference again once the cloud is back: it collects the "
                 + "finished and submitted batches from the journal instead of invoking them again",
                 error.window(), error.getCause() == null ? error : error.getCause());
-        LOG.warn("{}", failure.getMessage());
+        LOG.debug("{}", failure.getMessage()); // the caller gets it as the job's error: once is enough
         job.fail(failure);
     }
 
