@@ -137,6 +137,7 @@ final class CompletionWatcher {
      */
     private void failedRound(RuntimeException e) {
         if (!RetryBudget.isConnectionFailure(e)) {
+            unreachable = false; // S3 answered, even if with an error: an outage starts again from its next failure
             LOG.warn("Completion watcher round failed; trying again", e);
             return;
         }
