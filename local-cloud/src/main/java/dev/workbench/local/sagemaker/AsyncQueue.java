@@ -106,6 +106,11 @@ final class AsyncQueue {
         } catch (RuntimeException e) {
             LOG.warn("Async request {} on {} failed", request.inferenceId(), endpoint.name, e);
             fail(request, stats, "Internal failure: " + e.getMessage());
+        } catch (Error e) {
+            // An in-process model can overflow its stack or run out of memory: the caller still gets its failure.
+            LOG.error("Async request {} on {} failed", request.inferenceId(), endpoint.name, e);
+            fail(request, stats, "Internal failure: " + e);
+            throw e;
         } finally {
             Instant done = context.clock().instant();
             stats.totalProcessingTime.add(new VariantStats.Sample(done, Duration.between(request.received(), done).toMillis()));
