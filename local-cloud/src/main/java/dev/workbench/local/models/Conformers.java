@@ -56,6 +56,11 @@ final class Conformers {
 
     /** Parses, adds explicit hydrogens, builds 3D coordinates and measures the shape; {@link RowError} on failure. */
     ShapeDescriptors shapeOf(String smiles) {
+        return ShapeDescriptors.of(structureOf(smiles));
+    }
+
+    /** The molecule with explicit hydrogens and checked 3D coordinates on every atom; {@link RowError} on failure. */
+    IAtomContainer structureOf(String smiles) {
         // Parsing is cheap and per thread; only the 3D build needs the shared builder.
         IAtomContainer molecule = MolecularDescriptors.forThisThread().parse(smiles);
         try {
@@ -71,7 +76,7 @@ final class Conformers {
             throw new RowError("3D shapes are computed for one connected molecule; this SMILES has " + parts + " parts");
         }
         CountDownLatch locked = new CountDownLatch(1);
-        FutureTask<ShapeDescriptors> task = new FutureTask<>(() -> {
+        FutureTask<IAtomContainer> task = new FutureTask<>(() -> {
             BUILD_LOCK.lockInterruptibly();
             Built cdk;
             try {
@@ -80,7 +85,7 @@ final class Conformers {
             } finally {
                 BUILD_LOCK.unlock();
             }
-            return ShapeDescriptors.of(relaxed(molecule, cdk));
+            return relaxed(molecule, cdk);
         });
         Thread thread = new Thread(task, "cdk-3d-" + THREADS.incrementAndGet());
         thread.setDaemon(true);

@@ -14,11 +14,12 @@ import org.openscience.cdk.interfaces.IBond;
  * angles held through the distance of the two outer atoms, sp2 centres and double bonds kept planar, and
  * atoms more than two bonds apart pushed out of each other's van der Waals spheres. It relaxes a start
  * geometry (CDK's 3D build, or a 2D layout lifted into 3D) to the nearest structure with sound bonds and no
- * clashes, and checks that the result really is one.
+ * clashes, with the stereocentres and double-bond configurations the SMILES gives ({@link StereoTerms}),
+ * and checks that the result really is one.
  *
  * <p>Why: CDK 2.12's ModelBuilder3D places many drug-like molecules with bonds stretched to 10-30 Å or
  * hydrogens on top of each other, and fails outright on a single heavy atom and on some sugars; its output
- * is a start here, never the answer unchecked. Stereocentres are not enforced (neither does CDK's builder).
+ * is a start here, never the answer unchecked; nor does it honour the SMILES's stereochemistry.
  */
 final class Relaxation {
 
@@ -42,6 +43,7 @@ final class Relaxation {
     private final int[] apartA;
     private final int[] apartB;
     private final double[] apartLength;
+    private final StereoTerms stereo;
 
     Relaxation(IAtomContainer molecule) {
         atoms = molecule.getAtomCount();
@@ -125,6 +127,7 @@ final class Relaxation {
         apartA = apart.a.stream().mapToInt(Integer::intValue).toArray();
         apartB = apart.b.stream().mapToInt(Integer::intValue).toArray();
         apartLength = apart.length.stream().mapToDouble(Double::doubleValue).toArray();
+        stereo = new StereoTerms(molecule);
     }
 
     /** The relaxed coordinates (x, y, z per atom) from this start, which is left unchanged. */
@@ -207,7 +210,7 @@ final class Relaxation {
                         label(molecule, apartA[p]), label(molecule, apartB[p]), d));
             }
         }
-        return Optional.empty();
+        return stereo.problem(molecule, x);
     }
 
     /** Whether every bond is within half its ideal length again: the start is usable (nothing is thrown far off). */
@@ -224,25 +227,33 @@ final class Relaxation {
     private void gradient(double[] x, double[] g) {
         Arrays.fill(g, 0);
         for (int p = 0; p < heldA.length; p++) {
-            spring(x, g, heldA[p], heldB[p], heldLength[p], heldWeight[p], false);
+            spring(x, g, heldA[p], heldB[p], heldLength[p], heldWeight[p], BOTH_WAYS);
         }
         for (int p = 0; p < apartA.length; p++) {
-            spring(x, g, apartA[p], apartB[p], apartLength[p], CLASH, true);
+            spring(x, g, apartA[p], apartB[p], apartLength[p], CLASH, PUSH_ONLY);
         }
         for (int[] q : planes) {
             flatten(x, g, q);
         }
+        stereo.gradient(x, g);
     }
 
-    /** E = k (d - d0)^2, or only while d < d0 for atoms that merely must keep apart. */
-    private static void spring(double[] x, double[] g, int a, int b, double length, double k, boolean repulsiveOnly) {
+    static final int PUSH_ONLY = -1;
+    static final int BOTH_WAYS = 0;
+    static final int PULL_ONLY = 1;
+
+    /**
+     * E = k (d - d0)^2; with {@link #PUSH_ONLY} only while d < d0 (atoms that merely must keep apart), with
+     * {@link #PULL_ONLY} only while d > d0.
+     */
+    static void spring(double[] x, double[] g, int a, int b, double length, double k, int mode) {
         int i = 3 * a;
         int j = 3 * b;
         double dx = x[i] - x[j];
         double dy = x[i + 1] - x[j + 1];
         double dz = x[i + 2] - x[j + 2];
         double d2 = dx * dx + dy * dy + dz * dz;
-        if (repulsiveOnly && d2 >= length * length) {
+        if (mode == PUSH_ONLY && d2 >= length * length || mode == PULL_ONLY && d2 <= length * length) {
             return;
         }
         double d = Math.sqrt(d2);
@@ -260,32 +271,9 @@ final class Relaxation {
         g[j + 2] -= f * dz;
     }
 
-    /** E = k V^2 with V the volume spanned by the three atoms around the centre: zero when all four are in a plane. */
+    /** E = k V^2: zero when the centre and its three neighbours are in one plane. */
     private static void flatten(double[] x, double[] g, int[] q) {
-        int o = 3 * q[0];
-        double[] a = new double[3];
-        double[] b = new double[3];
-        double[] c = new double[3];
-        for (int d = 0; d < 3; d++) {
-            a[d] = x[3 * q[1] + d] - x[o + d];
-            b[d] = x[3 * q[2] + d] - x[o + d];
-            c[d] = x[3 * q[3] + d] - x[o + d];
-        }
-        double[] bc = cross(b, c);
-        double[] ca = cross(c, a);
-        double[] ab = cross(a, b);
-        double volume = a[0] * bc[0] + a[1] * bc[1] + a[2] * bc[2];
-        double f = 2 * PLANE * volume;
-        for (int d = 0; d < 3; d++) {
-            g[3 * q[1] + d] += f * bc[d];
-            g[3 * q[2] + d] += f * ca[d];
-            g[3 * q[3] + d] += f * ab[d];
-            g[o + d] -= f * (bc[d] + ca[d] + ab[d]);
-        }
-    }
-
-    private static double[] cross(double[] u, double[] w) {
-        return new double[] {u[1] * w[2] - u[2] * w[1], u[2] * w[0] - u[0] * w[2], u[0] * w[1] - u[1] * w[0]};
+        Volumes.addGradient(x, q, 2 * PLANE * Volumes.of(x, q), g);
     }
 
     private static double distance(double[] x, int a, int b) {
@@ -299,7 +287,7 @@ final class Relaxation {
         return IdealGeometry.bondLength(molecule.getBond(molecule.getAtom(a), molecule.getAtom(b)));
     }
 
-    private static String label(IAtomContainer molecule, int atom) {
+    static String label(IAtomContainer molecule, int atom) {
         return molecule.getAtom(atom).getSymbol() + (atom + 1);
     }
 
