@@ -149,7 +149,9 @@ final class Conformers {
 
     private Built buildWithCdk(IAtomContainer molecule) {
         try {
-            IAtomContainer built = builder(forceField).generate3DCoordinates(molecule, false);
+            // On a copy: CDK's builder retypes atoms for its force field and leaves sulfur as carbon (Z = 6), which
+            // would weigh the shape wrong; only its coordinates are taken.
+            IAtomContainer built = builder(forceField).generate3DCoordinates(molecule, true);
             double[] x = new double[3 * molecule.getAtomCount()];
             for (int i = 0; i < molecule.getAtomCount(); i++) {
                 Point3d p = built.getAtom(i).getPoint3d();
