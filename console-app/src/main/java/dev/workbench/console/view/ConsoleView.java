@@ -73,9 +73,8 @@ public final class ConsoleView extends BorderPane {
     metricsTab = tab("Metrics & capture", new MetricsView(vm.metrics(), vm.endpoints().names()));
     tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab);
     tabs.setId("screens");
-    // the log takes a modest share and keeps its height when the window grows: the screens get the room
+    // the log takes a modest share (a fifth unless the user moved the divider)
     LogView log = new LogView(vm.log());
-    SplitPane.setResizableWithParent(log, false);
     split.getItems().setAll(tabs, log);
     split.setId("log-split");
     split.setOrientation(Orientation.VERTICAL);
@@ -120,8 +119,7 @@ public final class ConsoleView extends BorderPane {
   private void showLog(LogView log, boolean shown) {
     vm.settings().logVisible(shown);
     if (shown && !split.getItems().contains(log)) {
-      split.getItems().add(log);
-      split.setDividerPositions(vm.settings().divider("log", 0.8));
+      split.getItems().add(log); // the split puts its divider back where it was
     } else if (!shown) {
       split.getItems().remove(log);
     }

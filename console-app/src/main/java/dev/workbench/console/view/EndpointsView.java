@@ -67,7 +67,13 @@ final class EndpointsView extends VBox {
         }, 160);
     table.getColumns().add(status);
     table.getColumns().add(text("Instance type", i -> i.instanceType() == null ? "-" : i.instanceType(), 120));
-    table.getColumns().add(text("Instances (current / desired)", EndpointItem::instancesText, 170));
+    // a short header that is never cut ("Instances (current / ..." at 1024 pixels); the hover says what it counts
+    TableColumn<EndpointItem, String> instances = text("Instances", EndpointItem::instancesText, 110);
+    Label instancesHeader = new Label("Instances");
+    instancesHeader.setTooltip(new Tooltip("current / desired instance count"));
+    instances.setText(null);
+    instances.setGraphic(instancesHeader);
+    table.getColumns().add(instances);
     table.getColumns().add(badge("Scale", i -> i.scaleBadge(vm.nowProperty().get()).isEmpty() ? null
         : Badges.badge(i.scaleBadge(vm.nowProperty().get()), Badges.scaleTone(i.scaleState())), 150));
     vm.nowProperty().addListener((o, a, b) -> table.refresh());

@@ -2,28 +2,37 @@ package dev.workbench.console.view;
 
 import dev.workbench.console.viewmodel.ConsoleSettings;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 
-/** Split panes that open where the user left their divider. */
+/**
+ * Split panes whose divider stays where the user put it (or at its default share). A window opening under a
+ * window manager is laid out at passing sizes first (GTK reports 200x200, then the minimum), where the split
+ * pane moves its divider to fit its panes' minimum sizes and keeps it there: so the intended position is put
+ * back at every resize, and only a drag of the divider changes it.
+ */
 final class Splits {
   private Splits() {
   }
 
-  /** Sets the first divider from the settings (or the default) and saves it as the user moves it. */
   static void remember(SplitPane split, String name, double fallback, ConsoleSettings settings) {
-    split.setDividerPositions(settings.divider(name, fallback));
-    split.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> watch(split, name,
-        settings));
-    watch(split, name, settings);
-  }
-
-  private static void watch(SplitPane split, String name, ConsoleSettings settings) {
-    if (!split.getDividers().isEmpty()) {
-      split.getDividers().get(0).positionProperty().addListener((o, was, now) -> {
-        // only a pane on screen has a divider the user moved (a fresh one reports its layout value)
-        if (split.getScene() != null && split.getHeight() > 0 && split.getWidth() > 0) {
-          settings.saveDivider(name, now.doubleValue());
+    double[] intended = {settings.divider(name, fallback)};
+    split.setDividerPositions(intended[0]);
+    Runnable restore = () -> {
+      if (!split.getDividers().isEmpty()) {
+        split.setDividerPositions(intended[0]);
+      }
+    };
+    split.heightProperty().addListener((o, was, now) -> restore.run());
+    split.widthProperty().addListener((o, was, now) -> restore.run());
+    split.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> restore.run());
+    split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+      if (!split.getDividers().isEmpty()) {
+        double now = split.getDividers().get(0).getPosition();
+        if (Math.abs(now - intended[0]) > 1e-3) {
+          intended[0] = now;
+          settings.saveDivider(name, now);
         }
-      });
-    }
+      }
+    });
   }
 }

@@ -5,6 +5,7 @@ import dev.workbench.console.viewmodel.WindowBounds;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Puts the window where the user left it, or at a sensible size on first start, and remembers where it is.
@@ -26,8 +27,19 @@ public final class WindowPlacement {
     WindowBounds area = bounds(screen.getVisualBounds());
     WindowBounds min = WindowBounds.minimum(area);
     WindowBounds at = WindowBounds.place(area, saved);
-    stage.setMinWidth(min.width());
-    stage.setMinHeight(min.height());
+    // Under a window manager GTK reports the new window at 200x200 first, and a minimum size set before the
+    // window is up turns that into the window's size (openbox opened it at 900x600): the minimum comes once it is
+    // shown, after the size once more.
+    stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+      if (!stage.isMaximized()) {
+        stage.setWidth(at.width());
+        stage.setHeight(at.height());
+        stage.setX(at.x());
+        stage.setY(at.y());
+      }
+      stage.setMinWidth(min.width());
+      stage.setMinHeight(min.height());
+    });
     stage.setX(at.x());
     stage.setY(at.y());
     stage.setWidth(at.width());
