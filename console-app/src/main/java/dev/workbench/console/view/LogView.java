@@ -5,6 +5,8 @@ import dev.workbench.console.viewmodel.LogViewModel;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Skin;
+import javafx.scene.control.skin.ListViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,8 +34,6 @@ final class LogView extends ListView<LogEntry> {
         }
       }
     });
-    // Scrolling from the list change itself lands one line short: the list's cells do not know the new line yet.
-    // The scroll waits for the layout that follows the change.
     vm.entries().addListener((ListChangeListener<LogEntry>) c -> {
       follow = true;
       passes = 0;
@@ -47,23 +47,33 @@ final class LogView extends ListView<LogEntry> {
     });
   }
 
+  /**
+   * The list's own flow does the following, in its layout, once it knows how many lines there are: scrolling from
+   * the list change (or from the list's layout) lands one line short, worst when two lines come in one pulse.
+   */
   @Override
-  protected void layoutChildren() {
-    super.layoutChildren();
-    int last = getItems().size() - 1;
-    if (!follow || last < 0 || !(lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-      return;
-    }
-    // the flow scrolls the least that shows the cell whole (ListView.scrollTo would put it at the top); a second
-    // pass settles what the first one's new cells changed (a horizontal scroll bar appearing)
-    flow.scrollTo(last);
-    IndexedCell<?> shown = flow.getLastVisibleCell();
-    passes++;
-    // settled, or a pane too small to show a line: stop asking for layouts
-    if (shown != null && shown.getIndex() == last && passes >= 2 || passes > 6) {
-      follow = false;
-      passes = 0;
-    }
+  protected Skin<?> createDefaultSkin() {
+    return new ListViewSkin<>(this) {
+      @Override
+      protected VirtualFlow<ListCell<LogEntry>> createVirtualFlow() {
+        return new VirtualFlow<>() {
+          @Override
+          protected void layoutChildren() {
+            super.layoutChildren();
+            int last = getItems().size() - 1;
+            if (!follow || last < 0 || last >= getCellCount()) {
+              return; // nothing to follow, or the flow has not heard of the new lines yet: its next layout
+            }
+            IndexedCell<?> shown = getLastVisibleCellWithinViewport();
+            if (shown != null && shown.getIndex() >= last || ++passes > 6) {
+              follow = false; // in sight, or a pane too small to show a line whole: stop asking for layouts
+              return;
+            }
+            scrollTo(last); // the least scroll that shows it whole; lays out again, and looks once more
+          }
+        };
+      }
+    };
   }
 
   static void showDetail(Window owner, LogEntry entry) {

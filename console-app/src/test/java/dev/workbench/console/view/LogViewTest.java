@@ -39,6 +39,31 @@ class LogViewTest {
     }
   }
 
+  @Test
+  void twoLinesInOnePulseShowTheSecond(FxRobot robot) {
+    for (int i = 1; i <= 12; i++) {
+      String info = "run " + i + " done";
+      String error = "run " + i + " failed";
+      fx(() -> {
+        // a run's end logs its line and then its error, in one event: the error is what the user must see
+        log.info(info);
+        log.error("run " + error, new IllegalStateException(error));
+        return null;
+      });
+      FxWait.await(2, "the error line of run " + i + " in sight", () -> shownContaining(error));
+    }
+  }
+
+  private boolean shownContaining(String text) {
+    Bounds list = view.localToScene(view.getLayoutBounds());
+    return view.lookupAll(".list-cell").stream()
+        .filter(n -> n instanceof ListCell<?> c && c.isVisible() && c.getText() != null && c.getText().contains(text))
+        .anyMatch(n -> {
+          Bounds b = n.localToScene(n.getLayoutBounds());
+          return b.getMinY() >= list.getMinY() - 1 && b.getMaxY() <= list.getMaxY() + 1;
+        });
+  }
+
   /** True when a cell shows a log line containing the text and lies wholly inside the list's viewport. */
   private boolean shown(String text) {
     Bounds list = view.localToScene(view.getLayoutBounds());
