@@ -132,7 +132,7 @@ class ConsoleWindowTest {
   }
 
   @Test
-  void ctrlOOpensAFileInTheLastFolderAndCtrlRSaysWhyNothingRuns(FxRobot robot) throws Exception {
+  void ctrlOOpensAFileInTheLastFolderCtrlRSaysWhyNothingRunsAndF5Refreshes(FxRobot robot) throws Exception {
     Path csv = dir.resolve("in.csv");
     Files.writeString(csv, "id,smiles\nm0,CCO\n");
     dialogs.willOpen(csv);
@@ -146,5 +146,9 @@ class ConsoleWindowTest {
     robot.push(KeyCode.CONTROL, KeyCode.R);
     await(5, "the reason logged", () -> window.viewModel().log().entries().stream()
         .anyMatch(e -> e.message().startsWith("nothing to run")));
+    // F5 refreshes now: here, without a connection, its failure is logged
+    robot.push(KeyCode.F5);
+    await(5, "the refresh tried", () -> window.viewModel().log().entries().stream()
+        .anyMatch(e -> e.message().startsWith("listing endpoints failed: not connected")));
   }
 }
