@@ -1,11 +1,16 @@
 package dev.workbench.console;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.workbench.console.service.ConsoleServices;
+import dev.workbench.console.service.FileSettingsStore;
+import dev.workbench.console.service.SettingsStore;
 import dev.workbench.console.task.FxTaskExecutor;
 import dev.workbench.console.view.ConsoleView;
 import dev.workbench.console.view.FileDialogs;
+import dev.workbench.console.view.Themes;
+import dev.workbench.console.view.WindowPlacement;
+import dev.workbench.console.viewmodel.ConsoleSettings;
 import dev.workbench.console.viewmodel.ConsoleViewModel;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -32,19 +37,30 @@ public final class ConsoleFxApp extends Application {
   }
 
   /** The window and what it owns; tests open it on their own stage. */
-  public record ConsoleWindow(ConsoleView view, ConsoleViewModel viewModel, ConsoleServices services,
+  public record ConsoleWindow(Stage stage, ConsoleView view, ConsoleViewModel viewModel, ConsoleServices services,
       FxTaskExecutor executor) implements AutoCloseable {
 
+    /** The application's window: settings in {@code console.properties} under the data directory. */
     public static ConsoleWindow open(Stage stage, ConsoleOptions options) {
-      return open(stage, options, ConsoleServices.create(), FileDialogs.system());
+      Path dataDir = options.dataDir() != null ? options.dataDir()
+          : Path.of(System.getProperty("user.home"), ".workbench");
+      return open(stage, options, ConsoleServices.create(), FileDialogs.system(),
+          new FileSettingsStore(dataDir.resolve("console.properties")));
     }
 
-    /** The window over given services and file dialogs (tests: a chosen environment, scripted file choices). */
+    /** The window over given services and file dialogs, settings in memory (tests: never the user's). */
     public static ConsoleWindow open(Stage stage, ConsoleOptions options, ConsoleServices services,
         FileDialogs dialogs) {
-      Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+      return open(stage, options, services, dialogs, SettingsStore.inMemory());
+    }
+
+    /** The window over given services, file dialogs and settings store. */
+    public static ConsoleWindow open(Stage stage, ConsoleOptions options, ConsoleServices services,
+        FileDialogs dialogs, SettingsStore store) {
       FxTaskExecutor executor = new FxTaskExecutor(4);
-      ConsoleViewModel vm = new ConsoleViewModel(services, executor, options.fast(), options.dataDir());
+      ConsoleSettings settings = new ConsoleSettings(store);
+      ConsoleViewModel vm = new ConsoleViewModel(services, executor, options.fast(), options.dataDir(), settings);
+      Themes.follow(vm.darkThemeProperty());
       if (options.kind() != null) {
         vm.connection().kindProperty().set(options.kind());
       }
@@ -59,14 +75,21 @@ public final class ConsoleFxApp extends Application {
       }
       ConsoleView view = new ConsoleView(vm, dialogs);
       stage.setTitle("Workbench console");
-      stage.setScene(new Scene(view, 1280, 860));
+      stage.setScene(new Scene(view));
+      WindowPlacement.apply(stage, settings);
       stage.show();
       vm.connection().connect();
-      return new ConsoleWindow(view, vm, services, executor);
+      return new ConsoleWindow(stage, view, vm, services, executor);
     }
 
     @Override
     public void close() {
+      try {
+        viewModel.settings().flush();
+      } catch (RuntimeException e) {
+        // a read-only home must not keep the console from closing; the next start uses the defaults
+        org.slf4j.LoggerFactory.getLogger(ConsoleFxApp.class).warn("console settings not saved: {}", e.getMessage());
+      }
       executor.close();
       services.close();
     }

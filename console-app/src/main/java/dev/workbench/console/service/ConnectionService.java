@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** Opens and holds the current connection; a new connection closes the previous one. */
+/** Opens and holds the current connection; a new connection that answers closes the previous one. */
 public final class ConnectionService implements AutoCloseable {
   private final Function<String, @Nullable String> environment;
   private volatile @Nullable CloudSession current;
@@ -46,12 +46,28 @@ public final class ConnectionService implements AutoCloseable {
             + ", region " + wb.cloud().region());
       }
     };
+    if (request.kind() != ConnectionRequest.Kind.LOCAL) {
+      verify(session);
+    }
     CloudSession previous = current;
     current = session;
     if (previous != null) {
       previous.close();
     }
     return session;
+  }
+
+  /**
+   * One real call before the connection is taken: a wrong URL, a stopped emulator or bad credentials fail here,
+   * with the previous connection still in use, instead of in the first refresh after "connected".
+   */
+  private static void verify(CloudSession session) {
+    try {
+      session.cloud().endpoints();
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
   }
 
   private static CloudSession local(ConnectionRequest request) {

@@ -51,13 +51,31 @@ final class ConnectionBar extends HBox {
     connect.setOnAction(e -> vm.connect());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    Label title = new Label("Connected to:");
+    Label title = new Label();
+    title.setId("connection-state");
     title.getStyleClass().add("hint");
     Label current = new Label();
     current.setId("connection-current");
     current.getStyleClass().add("connection-current");
     current.textProperty().bind(vm.currentProperty());
+    current.setMinWidth(Region.USE_PREF_SIZE);
+    vm.stateProperty().addListener((o, was, now) -> state(title, current, now));
+    state(title, current, vm.stateProperty().get());
     getChildren().addAll(kind, url, profile, region, connect, gap, title, current);
+  }
+
+  /** "Connected to" only once the cloud answered; a failed connect is shown as failed, in the danger colour. */
+  private static void state(Label title, Label current, ConnectionViewModel.State state) {
+    title.setText(switch (state) {
+      case NOT_CONNECTED -> "Not connected";
+      case CONNECTING -> "Connecting to:";
+      case CONNECTED -> "Connected to:";
+      case FAILED -> "Connection failed:";
+    });
+    current.getStyleClass().remove("connection-failed");
+    if (state == ConnectionViewModel.State.FAILED) {
+      current.getStyleClass().add("connection-failed");
+    }
   }
 
   private static TextField field(String id, String prompt, double width) {

@@ -8,7 +8,18 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.nio.file.Path;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -30,6 +41,9 @@ public final class ConsoleView extends BorderPane {
 
   private final ConsoleViewModel vm;
   private final TabPane tabs = new TabPane();
+  private final SplitPane split = new SplitPane();
+  private final FileDialogs dialogs;
+  private final InferenceView inference;
   private final Tab endpointsTab;
   private final Tab inferenceTab;
   private final Tab jobsTab;
@@ -42,25 +56,44 @@ public final class ConsoleView extends BorderPane {
   public ConsoleView(ConsoleViewModel vm, FileDialogs dialogs) {
     this.vm = vm;
     // on the scene, not this node: popups (notifications) take their owner scene's stylesheets
+    this.dialogs = dialogs;
     sceneProperty().addListener((o, was, scene) -> {
       if (scene != null && !scene.getStylesheets().contains(STYLESHEET)) {
         scene.getStylesheets().add(STYLESHEET);
       }
+      if (scene != null) {
+        shortcuts(scene);
+      }
     });
     setTop(new ConnectionBar(vm.connection()));
     endpointsTab = tab("Endpoints", new EndpointsView(vm.endpoints(), this::openDeploy));
-    inferenceTab = tab("CSV inference", new InferenceView(vm.inference(), vm.endpoints().names(), dialogs));
+    inference = new InferenceView(vm.inference(), vm.endpoints().names(), vm.settings(), this::openCsv, dialogs);
+    inferenceTab = tab("CSV inference", inference);
     jobsTab = tab("In-flight S3 jobs", new JobsView(vm.jobs()));
     metricsTab = tab("Metrics & capture", new MetricsView(vm.metrics(), vm.endpoints().names()));
     tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab);
     tabs.setId("screens");
-    SplitPane split = new SplitPane(tabs, new LogView(vm.log()));
+    // the log takes a modest share (a fifth unless the user moved the divider)
+    LogView log = new LogView(vm.log());
+    split.getItems().setAll(tabs, log);
+    split.setId("log-split");
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.86);
+    Splits.remember(split, "log", 0.8, vm.settings());
     setCenter(split);
+    ToggleButton showLog = new ToggleButton("Log");
+    showLog.setId("toggle-log");
+    showLog.setTooltip(new Tooltip("Show or hide the log pane"));
+    showLog.setSelected(vm.settings().logVisible());
+    showLog.selectedProperty().addListener((o, was, shown) -> showLog(log, shown));
+    showLog(log, showLog.isSelected());
+    ToggleButton dark = new ToggleButton("Dark theme");
+    dark.setId("toggle-theme");
+    dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
     StatusBar status = new StatusBar();
     status.setId("status-bar");
     status.textProperty().bind(vm.connection().currentProperty());
+    // on the left: error notifications pop up over the bottom right corner for a few seconds
+    status.getLeftItems().addAll(showLog, dark, new Separator(Orientation.VERTICAL));
     setBottom(status);
     vm.log().lastErrorProperty().addListener((o, a, error) -> {
       if (error != null) {
@@ -80,6 +113,74 @@ public final class ConsoleView extends BorderPane {
         vm.metrics().refresh();
       }
     });
+  }
+
+  /** Hides the log by taking it out of the split (a collapsed pane would keep its divider); shows it where it was. */
+  private void showLog(LogView log, boolean shown) {
+    vm.settings().logVisible(shown);
+    if (shown && !split.getItems().contains(log)) {
+      split.getItems().add(log); // the split puts its divider back where it was
+    } else if (!shown) {
+      split.getItems().remove(log);
+    }
+  }
+
+  /**
+   * Ctrl+O open a CSV, Ctrl+R run, F5 refresh (Delete is the endpoints table's own). A filter, not scene
+   * accelerators: lists and tables consume shortcut keys they have no use for before an accelerator sees them.
+   */
+  private void shortcuts(Scene scene) {
+    if (scene.getProperties().putIfAbsent(ConsoleView.class, Boolean.TRUE) != null) {
+      return;
+    }
+    Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
+    keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> {
+      Path f = dialogs.openCsv(scene.getWindow(), vm.settings().lastFolder());
+      if (f != null) {
+        openCsv(f);
+      }
+    });
+    keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
+      tabs.getSelectionModel().select(inferenceTab);
+      vm.inference().run();
+    });
+    keys.put(new KeyCodeCombination(KeyCode.F5), () -> {
+      vm.endpoints().refresh();
+      vm.jobs().refresh();
+      if (metricsTab.isSelected()) {
+        vm.metrics().refresh();
+      }
+    });
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> keys.entrySet().stream().filter(k -> k.getKey().match(e))
+        .findFirst().ifPresent(k -> {
+          e.consume();
+          k.getValue().run();
+        }));
+  }
+
+  /**
+   * Opens a CSV in the inference screen; the results on screen belong to the previous file, so they go, after a
+   * question when they are unsaved or a run is still going.
+   */
+  public void openCsv(Path file) {
+    var inf = vm.inference();
+    if (inf.runningProperty().get() || inf.unsavedProperty().get()) {
+      String header = inf.runningProperty().get() ? "A run is going" : "Discard the unsaved results?";
+      String text = (inf.runningProperty().get() ? "Opening " + file.getFileName() + " cancels the run on "
+          + inf.endpointProperty().get() + " and drops its results."
+          : String.format(Locale.ROOT, "The %,d result rows on screen have not been saved. Opening %s drops them.",
+              inf.results().size(), file.getFileName()));
+      Confirm.ask(getScene().getWindow(), header, text, "Discard and open", () -> open(file),
+          () -> vm.log().info("kept the results; " + file.getFileName() + " not opened"));
+      return;
+    }
+    open(file);
+  }
+
+  private void open(Path file) {
+    vm.settings().lastFolder(file.toAbsolutePath().getParent());
+    tabs.getSelectionModel().select(inferenceTab);
+    vm.inference().open(file);
   }
 
   private static Tab tab(String title, javafx.scene.Node content) {
@@ -109,17 +210,13 @@ public final class ConsoleView extends BorderPane {
   }
 
   private void dropped(DragEvent e) {
-    boolean ok = false;
-    if (e.getDragboard().hasFiles()) {
-      File csv = e.getDragboard().getFiles().stream().filter(ConsoleView::isCsv).findFirst().orElse(null);
-      if (csv != null) {
-        tabs.getSelectionModel().select(inferenceTab);
-        vm.inference().open(csv.toPath());
-        ok = true;
-      }
-    }
-    e.setDropCompleted(ok);
+    File csv = e.getDragboard().hasFiles()
+        ? e.getDragboard().getFiles().stream().filter(ConsoleView::isCsv).findFirst().orElse(null) : null;
+    e.setDropCompleted(csv != null);
     e.consume();
+    if (csv != null) {
+      openCsv(csv.toPath());
+    }
   }
 
   private static boolean isCsv(File f) {

@@ -8,9 +8,8 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -42,7 +41,10 @@ final class EndpointsView extends VBox {
     delete.setId("delete-endpoint");
     delete.getStyleClass().add(Styles.DANGER);
     delete.disableProperty().bind(vm.selectedProperty().isNull());
+    delete.setTooltip(new Tooltip("Delete the selected endpoint (Delete)"));
     Button refresh = new Button("Refresh");
+    refresh.setId("refresh-endpoints");
+    refresh.setTooltip(new Tooltip("Reload the list now (F5); it also refreshes itself every second"));
     refresh.setOnAction(e -> vm.refresh());
     HBox tools = new HBox(8, search, filter, deploy, delete, refresh);
     tools.setAlignment(Pos.CENTER_LEFT);
@@ -65,34 +67,45 @@ final class EndpointsView extends VBox {
         }, 160);
     table.getColumns().add(status);
     table.getColumns().add(text("Instance type", i -> i.instanceType() == null ? "-" : i.instanceType(), 120));
-    table.getColumns().add(text("Instances (current / desired)", EndpointItem::instancesText, 170));
+    // a short header that is never cut ("Instances (current / ..." at 1024 pixels); the hover says what it counts
+    TableColumn<EndpointItem, String> instances = text("Instances", EndpointItem::instancesText, 110);
+    Label instancesHeader = new Label("Instances");
+    instancesHeader.setTooltip(new Tooltip("current / desired instance count"));
+    instances.setText(null);
+    instances.setGraphic(instancesHeader);
+    table.getColumns().add(instances);
     table.getColumns().add(badge("Scale", i -> i.scaleBadge(vm.nowProperty().get()).isEmpty() ? null
         : Badges.badge(i.scaleBadge(vm.nowProperty().get()), Badges.scaleTone(i.scaleState())), 150));
     vm.nowProperty().addListener((o, a, b) -> table.refresh());
-    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-      if (b != null) {
-        vm.selectedProperty().set(b);
-      }
-    });
+    // the view-model's selection is the table's: what is selected is always a row the user can see
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
     vm.selectedProperty().addListener((o, a, b) -> {
       if (b == null) {
         table.getSelectionModel().clearSelection();
+      } else if (table.getSelectionModel().getSelectedItem() != b) {
+        table.getSelectionModel().select(b);
       }
     });
-    delete.setOnAction(e -> {
-      EndpointItem item = vm.selectedProperty().get();
-      if (item == null) {
-        return;
+    delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem(), vm));
+    table.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.DELETE && table.getSelectionModel().getSelectedItem() != null) {
+        e.consume();
+        confirmDelete(table.getSelectionModel().getSelectedItem(), vm);
       }
-      Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-          "Delete endpoint " + item.name() + " with its configuration, model, scaling policies and alarms?",
-          ButtonType.CANCEL, ButtonType.OK);
-      confirm.setHeaderText("Delete " + item.name() + "?");
-      confirm.initOwner(getScene().getWindow());
-      confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(item.name()));
     });
     VBox.setVgrow(table, Priority.ALWAYS);
     getChildren().addAll(tools, table);
+  }
+
+  /** Asks, naming the endpoint, with Cancel the default: Enter must not delete an endpoint. */
+  private void confirmDelete(@org.jspecify.annotations.Nullable EndpointItem item, EndpointsViewModel vm) {
+    if (item == null) {
+      return;
+    }
+    Confirm.ask(getScene().getWindow(), "Delete endpoint " + item.name() + "?",
+        "Deletes " + item.name() + " (" + item.kindBadge() + ", " + item.status() + ") with its configuration, "
+            + "model, scaling policies and alarms. This cannot be undone.", "Delete endpoint",
+        () -> vm.delete(item.name()), () -> { });
   }
 
   private static TableColumn<EndpointItem, String> text(String title, Function<EndpointItem, String> value, double width) {

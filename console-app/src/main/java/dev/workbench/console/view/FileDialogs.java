@@ -11,28 +11,34 @@ import org.jspecify.annotations.Nullable;
  * anything that answers a path. Null means the user cancelled.
  */
 public interface FileDialogs {
-  @Nullable Path openCsv(Window owner);
+  /** @param folder where the dialog opens (the last folder used), or null for the platform's default */
+  @Nullable Path openCsv(Window owner, @Nullable Path folder);
 
-  @Nullable Path saveCsv(Window owner, String suggestedName);
+  @Nullable Path saveCsv(Window owner, @Nullable Path folder, String suggestedName);
 
   /** The platform's file chooser, filtered to CSV files. */
   static FileDialogs system() {
     return new FileDialogs() {
       @Override
-      public @Nullable Path openCsv(Window owner) {
-        return path(chooser().showOpenDialog(owner));
+      public @Nullable Path openCsv(Window owner, @Nullable Path folder) {
+        return path(chooser("Open a CSV file to run", folder).showOpenDialog(owner));
       }
 
       @Override
-      public @Nullable Path saveCsv(Window owner, String suggestedName) {
-        FileChooser chooser = chooser();
+      public @Nullable Path saveCsv(Window owner, @Nullable Path folder, String suggestedName) {
+        FileChooser chooser = chooser("Save the results as CSV", folder);
         chooser.setInitialFileName(suggestedName);
         return path(chooser.showSaveDialog(owner));
       }
 
-      private FileChooser chooser() {
+      private FileChooser chooser(String title, @Nullable Path folder) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (folder != null && folder.toFile().isDirectory()) {
+          chooser.setInitialDirectory(folder.toFile());
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         return chooser;
       }
 

@@ -4,13 +4,20 @@ import atlantafx.base.theme.Styles;
 import dev.workbench.console.viewmodel.InferenceViewModel;
 import dev.workbench.console.viewmodel.ResultRow;
 import java.nio.file.Path;
+import dev.workbench.api.Frame;
+import dev.workbench.console.viewmodel.ConsoleSettings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -26,14 +33,16 @@ import javafx.scene.layout.VBox;
 
 /** CSV inference: file preview, endpoint, run / cancel / retry / save, progress and the results table. */
 final class InferenceView extends VBox {
-  InferenceView(InferenceViewModel vm, ObservableList<String> endpoints, FileDialogs dialogs) {
+  InferenceView(InferenceViewModel vm, ObservableList<String> endpoints, ConsoleSettings settings,
+      Consumer<Path> open, FileDialogs dialogs) {
     getStyleClass().add("screen");
-    Button open = new Button("Open CSV...");
-    open.setId("open-csv");
-    open.setOnAction(e -> {
-      Path f = dialogs.openCsv(getScene().getWindow());
+    Button openButton = new Button("Open CSV...");
+    openButton.setId("open-csv");
+    openButton.setTooltip(new Tooltip("Open a CSV file (Ctrl+O), or drop one onto the window"));
+    openButton.setOnAction(e -> {
+      Path f = dialogs.openCsv(getScene().getWindow(), settings.lastFolder());
       if (f != null) {
-        vm.open(f);
+        open.accept(f);
       }
     });
     Label file = new Label();
@@ -49,6 +58,7 @@ final class InferenceView extends VBox {
     run.getStyleClass().add(Styles.ACCENT);
     run.disableProperty().bind(vm.canRunProperty().not());
     run.setOnAction(e -> vm.run());
+    run.setTooltip(new Tooltip("Run the file on the endpoint (Ctrl+R)"));
     Button cancel = new Button("Cancel");
     cancel.setId("cancel-run");
     cancel.getStyleClass().add(Styles.DANGER);
@@ -62,12 +72,17 @@ final class InferenceView extends VBox {
     save.setId("save-results");
     save.disableProperty().bind(vm.runningProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.results())));
     save.setOnAction(e -> {
-      Path f = dialogs.saveCsv(getScene().getWindow(), "results.csv");
+      // <input>-results.csv next to the input of the run the results belong to
+      Path suggested = vm.suggestedSaveFile();
+      Path folder = suggested != null ? suggested.toAbsolutePath().getParent() : settings.lastFolder();
+      Path f = dialogs.saveCsv(getScene().getWindow(), folder,
+          suggested != null ? suggested.getFileName().toString() : "results.csv");
       if (f != null) {
+        settings.lastFolder(f.toAbsolutePath().getParent());
         vm.save(f);
       }
     });
-    HBox tools = new HBox(8, open, new Label("on"), endpoint, run, cancel, retry, save);
+    HBox tools = new HBox(8, openButton, new Label("on"), endpoint, run, cancel, retry, save);
     tools.setAlignment(Pos.CENTER_LEFT);
 
     ProgressBar bar = new ProgressBar();
@@ -93,7 +108,7 @@ final class InferenceView extends VBox {
     previewPane.setCollapsible(false);
     previewPane.setMaxHeight(Double.MAX_VALUE);
 
-    TableView<ResultRow> results = new TableView<>(vm.results());
+    TableView<ResultRow> results = new TableView<>(vm.shownResults());
     results.setId("results");
     results.getStyleClass().add(Styles.DENSE);
     results.setPlaceholder(new Label("Results appear here as batches finish."));
@@ -113,33 +128,73 @@ final class InferenceView extends VBox {
     Label resultsTitle = new Label();
     resultsTitle.textProperty().bind(javafx.beans.binding.Bindings.format("Results: %,d rows, %,d failed",
         javafx.beans.binding.Bindings.size(vm.results()), vm.failedResultsProperty()));
+    CheckBox failedOnly = new CheckBox("Failed rows only");
+    failedOnly.setId("failed-only");
+    failedOnly.selectedProperty().bindBidirectional(vm.failedOnlyProperty());
+    HBox resultsHeader = new HBox(16, resultsTitle, failedOnly);
+    resultsHeader.setAlignment(Pos.CENTER_LEFT);
     TitledPane resultsPane = new TitledPane(null, results);
-    resultsPane.setGraphic(resultsTitle);
+    resultsPane.setGraphic(resultsHeader);
     resultsPane.setCollapsible(false);
     resultsPane.setMaxHeight(Double.MAX_VALUE);
 
     SplitPane split = new SplitPane(previewPane, resultsPane);
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.42);
+    Splits.remember(split, "inference", 0.42, settings);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(tools, file, progress, split);
   }
 
+  /**
+   * The row number, then the error (where a failed row is read first, without scrolling right), then the output
+   * in the file's order; numbers right-aligned.
+   */
   private static void resultColumns(TableView<ResultRow> table, List<String> headers) {
     table.getColumns().clear();
     TableColumn<ResultRow, String> row = new TableColumn<>("#");
     row.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().row() + 1)));
+    row.setCellFactory(c -> new ResultCell(false));
     row.setPrefWidth(60);
     table.getColumns().add(row);
-    for (int i = 0; i < headers.size(); i++) {
-      String name = headers.get(i);
+    List<String> order = new ArrayList<>(headers);
+    if (order.remove(Frame.ERROR_COLUMN)) {
+      order.add(0, Frame.ERROR_COLUMN);
+    }
+    for (String name : order) {
       TableColumn<ResultRow, String> c = new TableColumn<>(name);
+      c.setId("column-" + name);
       c.setCellValueFactory(d -> {
         String v = d.getValue().value(name);
         return new ReadOnlyStringWrapper(v == null ? "" : v);
       });
-      c.setPrefWidth(Math.max(90, Math.min(240, headers.get(i).length() * 9 + 30)));
+      boolean error = name.equals(Frame.ERROR_COLUMN);
+      c.setCellFactory(col -> new ResultCell(error));
+      c.setPrefWidth(error ? 260 : Math.max(90, Math.min(240, name.length() * 9 + 30)));
       table.getColumns().add(c);
+    }
+  }
+
+  /** A results cell: numbers right-aligned, errors in the danger colour, the full text on hover. */
+  private static final class ResultCell extends TableCell<ResultRow, String> {
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private final boolean error;
+
+    ResultCell(boolean error) {
+      this.error = error;
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      getStyleClass().removeAll("numeric", "error-cell");
+      String text = empty || item == null ? null : item;
+      setText(text);
+      setTooltip(text != null && text.length() > 24 ? new Tooltip(text) : null);
+      if (text != null && error && !text.isEmpty()) {
+        getStyleClass().add("error-cell");
+      } else if (text != null && NUMBER.matcher(text).matches()) {
+        getStyleClass().add("numeric");
+      }
     }
   }
 }

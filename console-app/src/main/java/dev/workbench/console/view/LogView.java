@@ -4,6 +4,10 @@ import dev.workbench.console.viewmodel.LogEntry;
 import dev.workbench.console.viewmodel.LogViewModel;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Skin;
+import javafx.scene.control.skin.ListViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -12,6 +16,9 @@ import javafx.stage.Window;
 
 /** The log pane; double-click a line for its full text (an error's stack trace). */
 final class LogView extends ListView<LogEntry> {
+  private boolean follow;
+  private int passes;
+
   LogView(LogViewModel vm) {
     super(vm.entries());
     setId("log");
@@ -27,13 +34,46 @@ final class LogView extends ListView<LogEntry> {
         }
       }
     });
-    vm.entries().addListener((ListChangeListener<LogEntry>) c -> scrollTo(vm.entries().size() - 1));
+    vm.entries().addListener((ListChangeListener<LogEntry>) c -> {
+      follow = true;
+      passes = 0;
+      requestLayout();
+    });
     setOnMouseClicked(e -> {
       LogEntry item = getSelectionModel().getSelectedItem();
       if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && item != null) {
         showDetail(getScene().getWindow(), item);
       }
     });
+  }
+
+  /**
+   * The list's own flow does the following, in its layout, once it knows how many lines there are: scrolling from
+   * the list change (or from the list's layout) lands one line short, worst when two lines come in one pulse.
+   */
+  @Override
+  protected Skin<?> createDefaultSkin() {
+    return new ListViewSkin<>(this) {
+      @Override
+      protected VirtualFlow<ListCell<LogEntry>> createVirtualFlow() {
+        return new VirtualFlow<>() {
+          @Override
+          protected void layoutChildren() {
+            super.layoutChildren();
+            int last = getItems().size() - 1;
+            if (!follow || last < 0 || last >= getCellCount()) {
+              return; // nothing to follow, or the flow has not heard of the new lines yet: its next layout
+            }
+            IndexedCell<?> shown = getLastVisibleCellWithinViewport();
+            if (shown != null && shown.getIndex() >= last || ++passes > 6) {
+              follow = false; // in sight, or a pane too small to show a line whole: stop asking for layouts
+              return;
+            }
+            scrollTo(last); // the least scroll that shows it whole; lays out again, and looks once more
+          }
+        };
+      }
+    };
   }
 
   static void showDetail(Window owner, LogEntry entry) {

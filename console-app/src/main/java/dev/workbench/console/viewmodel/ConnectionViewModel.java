@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
 
 /** The connection bar: which cloud, and the connection in use (always shown). */
 public final class ConnectionViewModel {
+  /** What the bar says about the connection: "Connected to" only after a call to the cloud answered. */
+  public enum State { NOT_CONNECTED, CONNECTING, CONNECTED, FAILED }
+
+  private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NOT_CONNECTED);
+  private final ConsoleSettings settings;
   private final ConnectionService service;
   private final TaskExecutor executor;
   private final LogViewModel log;
@@ -25,22 +30,40 @@ public final class ConnectionViewModel {
   private final StringProperty endpointUrl = new SimpleStringProperty("http://127.0.0.1:4566");
   private final StringProperty profile = new SimpleStringProperty("");
   private final StringProperty region = new SimpleStringProperty("");
-  private final StringProperty current = new SimpleStringProperty("not connected");
+  private final StringProperty current = new SimpleStringProperty("");
   private final BooleanProperty connecting = new SimpleBooleanProperty();
   private final BooleanProperty connected = new SimpleBooleanProperty();
   private final boolean fastTiming;
   private final @Nullable Path dataDir;
 
   public ConnectionViewModel(ConnectionService service, TaskExecutor executor, LogViewModel log,
-      boolean fastTiming, @Nullable Path dataDir) {
+      boolean fastTiming, @Nullable Path dataDir, ConsoleSettings settings) {
     this.service = service;
+    this.settings = settings;
     this.executor = executor;
     this.log = log;
     this.fastTiming = fastTiming;
     this.dataDir = dataDir;
     // the embedded local cloud is the default unless AWS credentials are configured
     kind.set(ConnectionService.awsCredentialsConfigured() ? ConnectionRequest.Kind.AWS : ConnectionRequest.Kind.LOCAL);
+    // ...or the last connection that worked (command-line options, applied after this, win over both)
+    ConnectionRequest.Kind last = settings.connectionKind();
+    if (last != null) {
+      kind.set(last);
+      restore(endpointUrl, "url");
+      restore(profile, "profile");
+      restore(region, "region");
+    }
   }
+
+  private void restore(StringProperty field, String name) {
+    String v = settings.connection(name);
+    if (v != null) {
+      field.set(v);
+    }
+  }
+
+  public ObjectProperty<State> stateProperty() { return state; }
 
   public ObjectProperty<ConnectionRequest.Kind> kindProperty() { return kind; }
 
@@ -67,16 +90,22 @@ public final class ConnectionViewModel {
       case AWS -> new ConnectionRequest(ConnectionRequest.Kind.AWS, null, profile.get(), region.get(), false, dataDir);
     };
     connecting.set(true);
-    current.set("connecting to " + describe(request) + "...");
+    String before = connected.get() ? current.get() : null;
+    state.set(State.CONNECTING);
+    current.set(describe(request) + "...");
     executor.execute(BackgroundTask.of("connect", p -> service.connect(request).label())
         .onSuccess(label -> {
           current.set(label);
           connected.set(true);
+          state.set(State.CONNECTED);
+          settings.connection(request.kind(), endpointUrl.get(), profile.get(), region.get());
           log.info("connected: " + label);
           onConnected.forEach(Runnable::run);
         })
         .onFailure(e -> {
-          current.set(connected.get() ? current.get() : "not connected");
+          // the service keeps the previous connection open when a new one fails: say both
+          state.set(State.FAILED);
+          current.set(describe(request) + (before == null ? "" : " (still using " + before + ")"));
           log.error("connect to " + describe(request), e);
         })
         .onFinished(() -> connecting.set(false)));

@@ -1,9 +1,12 @@
 package dev.workbench.console.viewmodel;
 
 import dev.workbench.console.service.ConsoleServices;
+import dev.workbench.console.service.SettingsStore;
 import dev.workbench.console.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.jspecify.annotations.Nullable;
 
 /** All screens' view-models, wired to the services and one task executor. */
@@ -17,11 +20,23 @@ public final class ConsoleViewModel {
   private final ConsoleServices services;
   private final TaskExecutor executor;
 
+  private final ConsoleSettings settings;
+  private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+
+  /** A console whose settings last as long as the process (tests). */
   public ConsoleViewModel(ConsoleServices services, TaskExecutor executor, boolean fastTiming, @Nullable Path dataDir) {
+    this(services, executor, fastTiming, dataDir, new ConsoleSettings(SettingsStore.inMemory()));
+  }
+
+  public ConsoleViewModel(ConsoleServices services, TaskExecutor executor, boolean fastTiming, @Nullable Path dataDir,
+      ConsoleSettings settings) {
     this.services = services;
+    this.settings = settings;
+    darkTheme.set(settings.darkTheme());
+    darkTheme.addListener((o, was, dark) -> settings.darkTheme(dark));
     this.executor = executor;
     Clock clock = Clock.systemUTC();
-    connection = new ConnectionViewModel(services.connection(), executor, log, fastTiming, dataDir);
+    connection = new ConnectionViewModel(services.connection(), executor, log, fastTiming, dataDir, settings);
     endpoints = new EndpointsViewModel(services.endpoints(), executor, log, clock);
     inference = new InferenceViewModel(services.inference(), executor, log);
     jobs = new JobsViewModel(services.inference(), executor, log, clock);
@@ -30,6 +45,11 @@ public final class ConsoleViewModel {
   }
 
   public LogViewModel log() { return log; }
+
+  public ConsoleSettings settings() { return settings; }
+
+  /** Primer Dark instead of Primer Light; remembered. */
+  public BooleanProperty darkThemeProperty() { return darkTheme; }
 
   public ConnectionViewModel connection() { return connection; }
 

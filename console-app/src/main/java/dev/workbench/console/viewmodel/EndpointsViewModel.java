@@ -81,7 +81,7 @@ public final class EndpointsViewModel {
         .onFinished(() -> refreshing.set(false)));
   }
 
-  /** Applies a fresh listing, keeping the selection and the warming-up start times. */
+  /** Applies a fresh listing in place (rows keep their places: a selection survives), keeping warming-up times. */
   public void update(List<EndpointDescription> descriptions) {
     Instant t = clock.instant();
     Map<String, EndpointItem> before = new HashMap<>();
@@ -94,16 +94,12 @@ public final class EndpointsViewModel {
         log.error("endpoint " + i.name(), new IllegalStateException("endpoint " + i.name() + " failed: " + i.failureReason()));
       }
     }
-    if (!items.equals(List.copyOf(all))) {
-      all.setAll(items);
-    }
-    List<String> n = items.stream().map(EndpointItem::name).toList();
-    if (!n.equals(List.copyOf(names))) {
-      names.setAll(n);
-    }
+    InPlace.update(all, items, EndpointItem::name);
+    InPlace.update(names, items.stream().map(EndpointItem::name).toList(), n -> n);
     now.set(t);
     if (sel != null) {
-      selected.set(items.stream().filter(i -> i.name().equals(sel.name())).findFirst().orElse(null));
+      // the same endpoint's fresh row, if it is still shown (a filtered-out row cannot be acted on)
+      selected.set(shown.stream().filter(i -> i.name().equals(sel.name())).findFirst().orElse(null));
     }
   }
 

@@ -34,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,8 +66,16 @@ public final class InferenceViewModel {
   private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
   private final IntegerProperty failedResults = new SimpleIntegerProperty();
   private final ObjectProperty<@Nullable InferenceJob> job = new SimpleObjectProperty<>();
+  private final BooleanProperty unsaved = new SimpleBooleanProperty();
+  private final BooleanProperty failedOnly = new SimpleBooleanProperty();
+  private final FilteredList<ResultRow> shownResults = new FilteredList<>(results, r -> true);
   private final BooleanBinding canRun;
   private @Nullable Frame input;
+  /** The file and endpoint the results came from: Save and Retry belong to that run, not to the pickers' values. */
+  private @Nullable Path resultsFile;
+  private @Nullable String resultsEndpoint;
+  /** Counts changes to the results, so a save knows whether it wrote the latest. */
+  private long changes;
   private @Nullable TaskHandle loadTask;
 
   public InferenceViewModel(InferenceService service, TaskExecutor executor, LogViewModel log) {
@@ -75,6 +84,7 @@ public final class InferenceViewModel {
     this.log = log;
     canRun = Bindings.createBooleanBinding(() -> !running.get() && !loading.get() && rowCount.get() > 0
         && endpoint.get() != null && !endpoint.get().isBlank(), running, loading, rowCount, endpoint);
+    failedOnly.addListener((o, was, only) -> shownResults.setPredicate(only ? ResultRow::failed : r -> true));
   }
 
   public ObjectProperty<@Nullable Path> fileProperty() { return file; }
@@ -115,15 +125,41 @@ public final class InferenceViewModel {
 
   public IntegerProperty failedResultsProperty() { return failedResults; }
 
+  /** The results the table shows: all, or the failed rows only. */
+  public ObservableList<ResultRow> shownResults() { return shownResults; }
+
+  public BooleanProperty failedOnlyProperty() { return failedOnly; }
+
+  /** True when there are results that were not saved since they last changed. */
+  public BooleanProperty unsavedProperty() { return unsaved; }
+
+  /** Where Save suggests writing: {@code <input>-results.csv} next to the input of the results' run. */
+  public @Nullable Path suggestedSaveFile() {
+    Path from = resultsFile != null ? resultsFile : file.get();
+    if (from == null) {
+      return null;
+    }
+    String name = from.getFileName().toString();
+    String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    return from.resolveSibling(stem + "-results.csv");
+  }
+
   public ObjectProperty<@Nullable InferenceJob> jobProperty() { return job; }
 
   public BooleanBinding canRunProperty() { return canRun; }
 
-  /** Previews the file at once, then reads it whole in the background (streamed), counting rows. */
+  /**
+   * Previews the file at once, then reads it whole in the background (streamed), counting rows. The results of
+   * the previous file are dropped (the view asks first when they are unsaved) and a run still going is cancelled.
+   */
   public void open(Path path) {
     if (loadTask != null) {
       loadTask.cancel();
     }
+    if (running.get()) {
+      cancel();
+    }
+    resetResults();
     file.set(path);
     input = null;
     rowCount.set(-1);
@@ -165,44 +201,68 @@ public final class InferenceViewModel {
         .onFinished(() -> loading.set(false)));
   }
 
-  /** Runs the whole file on the chosen endpoint. */
-  public void run() {
-    Frame in = input;
-    if (in == null || !canRun.get()) {
-      return;
-    }
+  /** Forgets the results, their run and its progress line (a new file, or before a fresh run). */
+  private void resetResults() {
+    job.set(null);
     results.clear();
     resultColumns.clear();
     failedResults.set(0);
-    start(in, i -> i, "running " + in.rowCount() + " rows on " + endpoint.get());
+    unsaved.set(false);
+    resultsFile = null;
+    resultsEndpoint = null;
+    resetProgress("");
   }
 
-  /** Sends the failed rows again; their results replace the failed ones in place. */
-  public void retryFailed() {
-    Frame in = input;
-    if (in == null || running.get() || results.size() != in.rowCount()) {
-      return;
-    }
-    int[] rows = results.stream().filter(ResultRow::failed).mapToInt(ResultRow::row).toArray();
-    if (rows.length == 0) {
-      return;
-    }
-    start(in.selectRows(rows), i -> rows[i], "retrying " + rows.length + " failed rows on " + endpoint.get());
-  }
-
-  private void start(Frame in, IntUnaryOperator toInputRow, String what) {
-    String name = endpoint.get();
-    running.set(true);
+  private void resetProgress(String status) {
     progress.set(0);
     rowsDone.set(0);
     rowsInFlight.set(0);
     rowsFailed.set(0);
     rate.set("");
     eta.set("");
-    runStatus.set("submitting...");
+    runStatus.set(status);
+  }
+
+  /** Runs the whole file on the chosen endpoint. */
+  public void run() {
+    Frame in = input;
+    if (in == null || !canRun.get()) {
+      log.info(running.get() ? "a run is going: cancel it before running again" : "nothing to run: open a CSV file and "
+          + "pick an endpoint");
+      return;
+    }
+    resetResults();
+    resultsFile = file.get();
+    resultsEndpoint = endpoint.get();
+    start(in, i -> i, false, "running " + in.rowCount() + " rows on " + endpoint.get());
+  }
+
+  /**
+   * Sends the failed rows of the results' run again, to that run's endpoint; their results replace the failed
+   * ones in place. Works on a cancelled run's results too (the rows it has).
+   */
+  public void retryFailed() {
+    Frame in = input;
+    String name = resultsEndpoint;
+    int[] rows = results.stream().filter(ResultRow::failed).mapToInt(ResultRow::row).toArray();
+    if (running.get()) {
+      log.info("a run is going: retry when it has ended");
+      return;
+    }
+    if (in == null || name == null || rows.length == 0) {
+      log.info("no failed rows to retry");
+      return;
+    }
+    start(in.selectRows(rows), i -> rows[i], true, "retrying " + rows.length + " failed rows on " + name);
+  }
+
+  private void start(Frame in, IntUnaryOperator toInputRow, boolean retry, String what) {
+    String name = java.util.Objects.requireNonNull(resultsEndpoint);
+    running.set(true);
+    resetProgress("submitting...");
     log.info(what);
     executor.execute(BackgroundTask.of("submit to " + name, p -> service.submit(name, in))
-        .onSuccess(j -> follow(j, toInputRow, in.rowCount()))
+        .onSuccess(j -> follow(j, toInputRow, in.rowCount(), retry))
         .onFailure(e -> {
           running.set(false);
           runStatus.set("failed: " + e.getMessage());
@@ -210,7 +270,7 @@ public final class InferenceViewModel {
         }));
   }
 
-  private void follow(InferenceJob j, IntUnaryOperator toInputRow, int total) {
+  private void follow(InferenceJob j, IntUnaryOperator toInputRow, int total, boolean retry) {
     job.set(j);
     AtomicReference<@Nullable InferenceProgress> latest = new AtomicReference<>();
     AtomicBoolean scheduled = new AtomicBoolean();
@@ -233,7 +293,7 @@ public final class InferenceViewModel {
     boolean[] shown = new boolean[total];
     AtomicBoolean settled = new AtomicBoolean();
     j.onBatch(b -> executor.ui(() -> {
-      if (!settled.get()) {
+      if (!settled.get() && job.get() == j) {
         for (int i = 0; i < b.rows().rowCount(); i++) {
           shown[b.firstRow() + i] = true;
         }
@@ -247,7 +307,7 @@ public final class InferenceViewModel {
       if (all != null && job.get() == j) {
         addMissing(all, shown, toInputRow);
       }
-      finished(j, total, error);
+      finished(j, total, retry, error);
     }));
   }
 
@@ -309,19 +369,26 @@ public final class InferenceViewModel {
     if (add.isEmpty()) {
       return;
     }
-    Frame in = input;
-    boolean replacing = in != null && results.size() == in.rowCount();
-    if (replacing) {
-      // a retry: each row replaces the failed one at its input position
-      for (ResultRow r : add) {
-        results.set(r.row(), r);
-      }
-      failedResults.set((int) results.stream().filter(ResultRow::failed).count());
+    unsaved.set(true);
+    changes++;
+    int first = insertionPoint(add.get(0).row());
+    if (first == results.size() || results.get(first).row() > add.get(add.size() - 1).row()) {
+      // rows not in the table yet, one contiguous range (a run's batch): in one change
+      results.addAll(first, add);
+      failedResults.set(failedResults.get() + failed);
       return;
     }
-    int at = insertionPoint(add.get(0).row());
-    results.addAll(at, add);
-    failedResults.set(failedResults.get() + failed);
+    // a retry: each row replaces the one at its input position
+    for (ResultRow r : add) {
+      int at = insertionPoint(r.row());
+      if (at < results.size() && results.get(at).row() == r.row()) {
+        failedResults.set(failedResults.get() - (results.get(at).failed() ? 1 : 0) + (r.failed() ? 1 : 0));
+        results.set(at, r);
+      } else {
+        results.add(at, r);
+        failedResults.set(failedResults.get() + (r.failed() ? 1 : 0));
+      }
+    }
   }
 
   /**
@@ -354,25 +421,40 @@ public final class InferenceViewModel {
     return lo;
   }
 
-  private void finished(InferenceJob j, int total, @Nullable Throwable error) {
+  /**
+   * The run's last line, counted from the results table itself (the one source of truth: the job's own progress
+   * may count rows whose batch never reached the table); rate and ETA go, they describe a run going on.
+   */
+  private void finished(InferenceJob j, int sent, boolean retry, @Nullable Throwable error) {
     if (job.get() != j) {
       return;
     }
     running.set(false);
-    showProgress(j.progress());
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    rate.set("");
+    eta.set("");
+    rowsInFlight.set(0);
+    Frame in = input;
+    int inputRows = in == null ? results.size() : in.rowCount();
+    int have = results.size();
+    rowsDone.set(have);
+    rowsFailed.set(failedResults.get());
+    progress.set(inputRows == 0 ? 1 : (double) have / inputRows);
+    String table = have == inputRows
+        ? String.format(Locale.ROOT, "%,d rows, %,d failed", have, failedResults.get())
+        : String.format(Locale.ROOT, "%,d of %,d rows have results, %,d failed", have, inputRows, failedResults.get());
+    String retried = retry ? String.format(Locale.ROOT, "retried %,d rows; ", sent) : "";
+    Throwable cause = unwrap(error);
     if (cause == null || cause instanceof InferenceFailedException) {
-      progress.set(1);
-      runStatus.set(String.format(Locale.ROOT, "done: %,d rows, %,d failed", total, failedResults.get()));
+      runStatus.set((retry ? "retry done: " : "done: ") + retried + table);
       log.info("inference on " + j.endpointName() + ": " + runStatus.get());
       if (cause != null) {
         log.error("inference on " + j.endpointName(), cause);
       }
     } else if (cause instanceof CancellationException) {
-      runStatus.set(String.format(Locale.ROOT, "cancelled after %,d of %,d rows", j.progress().rowsDone(), total));
+      runStatus.set((retry ? "retry cancelled: " : "cancelled: ") + retried + table);
       log.info("inference on " + j.endpointName() + " " + runStatus.get());
     } else {
-      runStatus.set("failed: " + cause.getMessage());
+      runStatus.set("failed: " + cause.getMessage() + " (" + table + ")");
       log.error("inference on " + j.endpointName(), cause);
     }
   }
@@ -400,10 +482,22 @@ public final class InferenceViewModel {
     return Frame.of(columns, rows);
   }
 
+  /** Saves every result (not only the rows a filter shows) of the results' run. */
   public void save(Path target) {
+    if (results.isEmpty()) {
+      log.info("no results to save: run the file first");
+      return;
+    }
     Frame frame = resultFrame();
+    long version = changes;
     executor.execute(BackgroundTask.run("save " + target.getFileName(), () -> service.save(frame, target))
-        .onSuccess(v -> log.info(String.format(Locale.ROOT, "saved %,d rows to %s", frame.rowCount(), target)))
+        .onSuccess(v -> {
+          // results that changed while the file was written (a retry) are still unsaved
+          if (version == changes) {
+            unsaved.set(false);
+          }
+          log.info(String.format(Locale.ROOT, "saved %,d rows to %s", frame.rowCount(), target));
+        })
         .onFailure(e -> log.error("saving " + target.getFileName(), e)));
   }
 }

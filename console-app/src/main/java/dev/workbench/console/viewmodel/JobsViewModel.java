@@ -76,9 +76,7 @@ public final class JobsViewModel {
   }
 
   private void apply(Snapshot s) {
-    if (!s.items().equals(List.copyOf(batches))) {
-      batches.setAll(s.items());
-    }
+    InPlace.update(batches, s.items(), BatchItem::inferenceId);
     summary.set(s.summary());
   }
 

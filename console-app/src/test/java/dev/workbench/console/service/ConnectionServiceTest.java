@@ -46,6 +46,19 @@ class ConnectionServiceTest {
     }
   }
 
+  @Test
+  void anUrlThatDoesNotAnswerFailsTheConnectAndKeepsThePreviousConnection() {
+    try (ConnectionService connection = new ConnectionService()) {
+      CloudSession local = connection.connect(ConnectionRequest.local(true, dir));
+      RuntimeException e = assertThrows(RuntimeException.class,
+          () -> connection.connect(new ConnectionRequest(ConnectionRequest.Kind.URL, "http://127.0.0.1:9", null, null,
+              false, dir)));
+      assertTrue(String.valueOf(e.getMessage()).length() > 0);
+      assertEquals(local.label(), connection.current().label(), "the connection that works stays in use");
+      assertFalse(connection.current().cloud().models().isEmpty());
+    }
+  }
+
   private static boolean listening(URI url) {
     try (Socket s = new Socket(url.getHost(), url.getPort())) {
       return true;

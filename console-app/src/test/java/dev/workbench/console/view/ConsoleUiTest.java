@@ -185,7 +185,9 @@ class ConsoleUiTest {
     // delete with confirmation
     clickRow(robot, "#endpoints", "ui-async");
     robot.clickOn("#delete-endpoint");
-    robot.clickOn("OK");
+    assertEquals("Delete endpoint ui-async?", robot.lookup("#confirm").queryAs(javafx.scene.control.DialogPane.class)
+        .getHeaderText());
+    robot.clickOn("Delete endpoint");
     await(60, "the endpoint gone", () -> window.viewModel().endpoints().all().stream()
         .noneMatch(i -> i.name().equals("ui-async")));
   }
@@ -211,10 +213,11 @@ class ConsoleUiTest {
     await(10, "failed rows highlighted", () -> !robot.lookup(".failed-row").queryAll().isEmpty());
 
     // save: the button, then the file the user picks in the dialog
-    Path saved = dir.resolve("results.csv");
+    Path saved = dir.resolve("molecules-results.csv");
     dialogs.willSave(saved);
     robot.clickOn("#save-results");
-    assertEquals("results.csv", dialogs.suggestedName());
+    assertEquals("molecules-results.csv", dialogs.suggestedName(), "<input>-results.csv");
+    assertEquals(dir.toAbsolutePath(), dialogs.folder(), "next to the input");
     await(20, "the saved file", () -> Files.exists(saved));
     Frame out = Frame.readCsv(saved);
     assertEquals(40, out.rowCount());
@@ -225,9 +228,18 @@ class ConsoleUiTest {
     await(60, "the retry logged", () -> window.viewModel().log().entries().stream()
         .anyMatch(e -> e.message().startsWith("retrying 4 failed rows")));
     await(60, "the retry done", () -> !window.viewModel().inference().runningProperty().get()
-        && robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("done"));
+        && robot.lookup("#run-status").queryAs(Label.class).getText().startsWith("retry done"));
     assertEquals(40, results.getItems().size());
     assertEquals(4, window.viewModel().inference().failedResultsProperty().get());
+    assertEquals("retry done: retried 4 rows; 40 rows, 4 failed",
+        robot.lookup("#run-status").queryAs(Label.class).getText(), "the status counts the table's rows");
+
+    // failed rows only, the error in the first column after the row number
+    robot.clickOn("#failed-only");
+    assertEquals(4, results.getItems().size());
+    assertEquals(dev.workbench.api.Frame.ERROR_COLUMN, results.getColumns().get(1).getText());
+    robot.clickOn("#failed-only");
+    assertEquals(40, results.getItems().size());
 
     // the endpoint captured what it was sent (the console deploys with data capture on): browse it
     robot.clickOn("Metrics & capture");
@@ -242,6 +254,15 @@ class ConsoleUiTest {
         "the last molecule sent is among the captured inputs");
     await(10, "a captured record shown", () -> robot.from(capture).lookup(".table-row-cell").queryAll().stream()
         .anyMatch(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null));
+
+    // a new file: the retried results were not saved, so the console asks before it drops them
+    Path next = csv("next.csv", 5, 0);
+    fx(() -> FileDrop.drop(window.view(), next.toFile()));
+    await(10, "the question", () -> robot.lookup("#confirm").tryQuery().isPresent());
+    robot.clickOn("Discard and open");
+    await(30, "the new file read", () -> window.viewModel().inference().rowCountProperty().get() == 5);
+    assertEquals(0, results.getItems().size(), "the results of the previous file are gone");
+    assertEquals("", robot.lookup("#run-status").queryAs(Label.class).getText());
   }
 
   @Test
@@ -322,8 +343,14 @@ class ConsoleUiTest {
     robot.clickOn("CSV inference");
     robot.clickOn("#cancel-run");
     await(60, "the run cancelled", () -> robot.lookup("#run-status").queryAs(Label.class).getText()
-        .startsWith("cancelled after"));
-    assertTrue(window.viewModel().inference().results().size() < 40_000);
+        .startsWith("cancelled"));
+    int shown = fx(() -> robot.lookup("#results").queryTableView().getItems().size());
+    assertTrue(shown < 40_000);
+    // one source of truth: the status line counts the rows the table holds, and the run's rate and ETA are gone
+    String status = robot.lookup("#run-status").queryAs(Label.class).getText();
+    assertTrue(status.startsWith(String.format(java.util.Locale.ROOT, "cancelled: %,d of 40,000 rows have results",
+        shown)), status + " beside " + shown + " rows in the table");
+    assertEquals("", robot.lookup("#run-rate").queryAs(Label.class).getText().strip());
   }
 
   @Test
@@ -389,8 +416,11 @@ class ConsoleUiTest {
     robot.doubleClickOn("#connection-url").push(KeyCode.CONTROL, KeyCode.A).write("http://127.0.0.1:9");
     robot.clickOn("#connect");
     await(60, "an error logged", () -> window.viewModel().log().entries().stream()
-        .anyMatch(e -> e.level() == LogEntry.Level.ERROR && e.message().startsWith("listing endpoints failed")));
-    assertTrue(robot.lookup("#connection-current").queryAs(Label.class).getText().contains("127.0.0.1:9"));
+        .anyMatch(e -> e.level() == LogEntry.Level.ERROR && e.message().startsWith("connect to http://127.0.0.1:9 failed")));
+    // never "Connected to" a cloud that did not answer; the connection that works stays in use, and says so
+    assertEquals("Connection failed:", robot.lookup("#connection-state").queryAs(Label.class).getText());
+    String current = robot.lookup("#connection-current").queryAs(Label.class).getText();
+    assertTrue(current.startsWith("http://127.0.0.1:9 (still using endpoint URL http://127.0.0.1:"), current);
     await(10, "a notification", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
     LogEntry error = window.viewModel().log().lastErrorProperty().get();
     assertTrue(error.detail().length() > error.message().length(), "the full text is kept for Details");

@@ -10,6 +10,7 @@ final class ScriptedFileDialogs implements FileDialogs {
   private final AtomicReference<@Nullable Path> nextOpen = new AtomicReference<>();
   private final AtomicReference<@Nullable Path> nextSave = new AtomicReference<>();
   private final AtomicReference<@Nullable String> suggested = new AtomicReference<>();
+  private final AtomicReference<@Nullable Path> folder = new AtomicReference<>();
 
   void willOpen(Path path) {
     nextOpen.set(path);
@@ -24,13 +25,20 @@ final class ScriptedFileDialogs implements FileDialogs {
     return suggested.get();
   }
 
+  /** The folder the last dialog opened in. */
+  @Nullable Path folder() {
+    return folder.get();
+  }
+
   @Override
-  public @Nullable Path openCsv(Window owner) {
+  public @Nullable Path openCsv(Window owner, @Nullable Path in) {
+    folder.set(in);
     return nextOpen.getAndSet(null);
   }
 
   @Override
-  public @Nullable Path saveCsv(Window owner, String suggestedName) {
+  public @Nullable Path saveCsv(Window owner, @Nullable Path in, String suggestedName) {
+    folder.set(in);
     suggested.set(suggestedName);
     return nextSave.getAndSet(null);
   }

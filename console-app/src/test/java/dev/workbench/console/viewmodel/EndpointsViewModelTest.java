@@ -80,6 +80,46 @@ class EndpointsViewModelTest {
   }
 
   @Test
+  void aRefreshUpdatesRowsInPlaceSoUnchangedRowsKeepTheirIdentity() {
+    vm.update(List.of(endpoint("a", false, "InService", 1, 1, null), endpoint("b", true, "Creating", 0, 1, null),
+        endpoint("c", false, "InService", 1, 1, null)));
+    EndpointItem a = vm.all().get(0);
+    EndpointItem c = vm.all().get(2);
+    java.util.List<String> changes = new java.util.ArrayList<>();
+    vm.all().addListener((javafx.collections.ListChangeListener<EndpointItem>) ch -> {
+      while (ch.next()) {
+        changes.add(ch.wasReplaced() ? "replaced " + ch.getFrom() : ch.wasAdded() ? "added " + ch.getFrom()
+            : ch.wasRemoved() ? "removed " + ch.getFrom() : "other");
+      }
+    });
+    vm.update(List.of(endpoint("a", false, "InService", 1, 1, null), endpoint("b", true, "InService", 1, 1, null),
+        endpoint("c", false, "InService", 1, 1, null)));
+    assertEquals(List.of("replaced 1"), changes, "only the row that changed is touched");
+    assertTrue(vm.all().get(0) == a && vm.all().get(2) == c, "unchanged rows are the same objects");
+    assertEquals("InService", vm.all().get(1).status());
+    // one goes, one comes: the rest stay
+    vm.update(List.of(endpoint("a", false, "InService", 1, 1, null), endpoint("c", false, "InService", 1, 1, null),
+        endpoint("d", false, "Creating", 0, 1, null)));
+    assertEquals(List.of("a", "c", "d"), vm.all().stream().map(EndpointItem::name).toList());
+    assertTrue(vm.all().get(0) == a && vm.all().get(1) == c);
+    assertEquals(List.of("a", "c", "d"), vm.names());
+  }
+
+  @Test
+  void theSelectionFollowsTheFreshRowAndIsDroppedWhenTheRowIsFilteredOut() {
+    vm.update(List.of(endpoint("solubility", false, "Creating", 0, 1, null),
+        endpoint("descriptors-async", true, "InService", 0, 0, null)));
+    vm.selectedProperty().set(vm.shown().get(0));
+    vm.update(List.of(endpoint("solubility", false, "InService", 1, 1, null),
+        endpoint("descriptors-async", true, "InService", 0, 0, null)));
+    assertEquals("InService", vm.selectedProperty().get().status());
+    vm.filterProperty().set(EndpointFilter.ASYNC);
+    vm.update(List.of(endpoint("solubility", false, "InService", 1, 1, null),
+        endpoint("descriptors-async", true, "InService", 0, 0, null)));
+    assertEquals(null, vm.selectedProperty().get(), "a row out of sight is not the one Delete acts on");
+  }
+
+  @Test
   void anEndpointThatTurnsFailedIsReported() {
     vm.update(List.of(endpoint("x", false, "Creating", 0, 1, null)));
     vm.update(List.of(endpoint("x", false, "Failed", 0, 0, "container did not answer /ping")));

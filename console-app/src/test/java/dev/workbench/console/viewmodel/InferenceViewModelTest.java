@@ -111,6 +111,66 @@ class InferenceViewModelTest {
   }
 
   @Test
+  void openingAnotherFileDropsTheResultsOfThePreviousOne() throws Exception {
+    vm.open(csv(3));
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m0", "0", null)
+        .row("m1", null, "timeout").row("m2", "2", null).build()), i -> i);
+    assertTrue(vm.unsavedProperty().get());
+    Path other = dir.resolve("other.csv");
+    Files.writeString(other, "id,smiles\nx,CCO\n");
+    vm.open(other);
+    assertEquals(0, vm.results().size());
+    assertEquals(java.util.List.of(), vm.resultColumns());
+    assertEquals(0, vm.failedResultsProperty().get());
+    assertFalse(vm.unsavedProperty().get());
+    assertEquals("", vm.runStatusProperty().get());
+    assertEquals(dir.resolve("other-results.csv"), vm.suggestedSaveFile());
+  }
+
+  @Test
+  void retriedRowsReplaceTheirsInAPartialTableAndCountsFollow() throws Exception {
+    vm.open(csv(10));
+    // a cancelled run: rows 0-2 and 6-7 came back, 1 and 7 failed
+    vm.addBatch(new BatchResult(6, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m6", "6", null)
+        .row("m7", null, "503").build()), i -> i);
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m0", "0", null)
+        .row("m1", null, "timeout").row("m2", "2", null).build()), i -> i);
+    assertEquals(2, vm.failedResultsProperty().get());
+    int[] retried = {1, 7};
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m1", "1", null)
+        .row("m7", "7", null).build()), i -> retried[i]);
+    assertEquals(java.util.List.of(0, 1, 2, 6, 7), vm.results().stream().map(ResultRow::row).toList());
+    assertEquals("1", vm.results().get(1).value("out"));
+    assertEquals("7", vm.results().get(4).value("out"));
+    assertEquals(0, vm.failedResultsProperty().get());
+  }
+
+  @Test
+  void theFailedOnlyFilterShowsFailedRowsAndSaveStillWritesAll() throws Exception {
+    vm.open(csv(3));
+    vm.addBatch(new BatchResult(0, Frame.builder("id", "out", Frame.ERROR_COLUMN).row("m0", "0", null)
+        .row("m1", null, "timeout").row("m2", "2", null).build()), i -> i);
+    vm.failedOnlyProperty().set(true);
+    assertEquals(java.util.List.of(1), vm.shownResults().stream().map(ResultRow::row).toList());
+    Path out = dir.resolve("all.csv");
+    vm.save(out);
+    assertEquals(3, Frame.readCsv(out).rowCount());
+    assertFalse(vm.unsavedProperty().get());
+    vm.failedOnlyProperty().set(false);
+    assertEquals(3, vm.shownResults().size());
+  }
+
+  @Test
+  void retryAndSaveWithNothingToDoSaySo() throws Exception {
+    vm.open(csv(3));
+    vm.retryFailed();
+    assertEquals("no failed rows to retry", log.entries().get(log.entries().size() - 1).message());
+    vm.save(dir.resolve("never.csv"));
+    assertEquals("no results to save: run the file first", log.entries().get(log.entries().size() - 1).message());
+    assertFalse(Files.exists(dir.resolve("never.csv")));
+  }
+
+  @Test
   void durationsReadLikeAClock() {
     assertEquals("42s", InferenceViewModel.format(Duration.ofSeconds(42)));
     assertEquals("2m 5s", InferenceViewModel.format(Duration.ofSeconds(125)));
