@@ -4,6 +4,8 @@ import dev.workbench.api.BatchPhase;
 import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.WorkbenchException;
+import dev.workbench.core.job.Answer;
+import dev.workbench.core.job.AnswerCheck;
 import dev.workbench.core.job.RunningJob;
 import dev.workbench.core.journal.Journal;
 import dev.workbench.core.journal.JournalEntry;
@@ -43,6 +45,9 @@ final class AsyncJobRun {
     private final RunningJob job;
     private final String endpointName;
     private final Frame input;
+    // What is sent: a re-run of an output file must not send its old errors (the model adds its own column).
+    private final Frame payload;
+    private final AnswerCheck check = new AnswerCheck();
     private final InferenceOptions options;
     private final @Nullable Journal journal;
     private final int maxInFlight;
@@ -60,6 +65,7 @@ final class AsyncJobRun {
         this.job = job;
         this.endpointName = job.endpointName();
         this.input = input;
+        this.payload = input.drop(Frame.ERROR_COLUMN);
         this.options = options;
         this.journal = journal;
         this.maxInFlight = maxInFlight;
@@ -118,7 +124,7 @@ final class AsyncJobRun {
             return;
         }
         try {
-            Frame rows = input.slice(slice.firstRow(), slice.firstRow() + slice.rowCount());
+            Frame rows = payload.slice(slice.firstRow(), slice.firstRow() + slice.rowCount());
             String csv = rows.toCsv();
             Batch batch = new Batch(this, slice, rows, csv, InferenceIds.contentKey(endpointName, slice.firstRow(), csv));
             live.add(batch);
@@ -270,9 +276,9 @@ final class AsyncJobRun {
         S3Location out = batch.output;
         trip.retrier().call(() -> {
                     trip.counts().count("s3.GetObject");
-                    return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(out.bucket()).key(out.key())).asUtf8String();
+                    return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(out.bucket()).key(out.key())).asByteArray();
                 }, this::stopped, job::retried)
-                .whenComplete((text, error) -> guarded(batch, () -> {
+                .whenComplete((body, error) -> guarded(batch, () -> {
                     if (stopped()) {
                         discard(batch, out);
                         return;
@@ -281,14 +287,21 @@ final class AsyncJobRun {
                         failed(batch, "Could not read the output " + out + ": " + Retrier.unwrap(error).getMessage());
                         return;
                     }
-                    job.bytesDown(text.length());
-                    Frame rows = parseOutput(batch, text);
-                    if (rows == null) {
-                        failed(batch, "The output " + out + " does not hold " + batch.rowCount() + " rows");
+                    job.bytesDown(body.length);
+                    Answer answer = check.check(batch.rows, body, "The output " + out);
+                    if (answer instanceof Answer.Refused refused) {
+                        // Recorded as failed (a re-run invokes it again) and cleaned up like any failure.
+                        if (journal != null) {
+                            journal.failed(batch.inferenceId, refused.reason());
+                        }
+                        cleanUp(batch, out);
+                        failed(batch, refused.reason());
                         return;
                     }
+                    Frame rows = ((Answer.Accepted) answer).rows();
                     if (journal != null) {
-                        journal.collected(batch.inferenceId, text);
+                        // The bytes are valid UTF-8: the check has read them.
+                        journal.collected(batch.inferenceId, new String(body, StandardCharsets.UTF_8));
                         collectedIds.add(batch.inferenceId);
                     }
                     cleanUp(batch, out);
@@ -402,14 +415,14 @@ final class AsyncJobRun {
         }
     }
 
+    /** Rows a journal kept for this content, checked again as they would be fresh from S3. */
     private @Nullable Frame parseOutput(Batch batch, String text) {
-        try {
-            Frame rows = Frame.parseCsv(text);
-            return rows.rowCount() == batch.rowCount() ? rows : null;
-        } catch (RuntimeException e) {
-            LOG.debug("{}: output is not a CSV table: {}", batch, e.getMessage());
-            return null;
+        Answer answer = check.check(batch.rows, text.getBytes(StandardCharsets.UTF_8), "The journaled output of " + batch);
+        if (answer instanceof Answer.Accepted accepted) {
+            return accepted.rows();
         }
+        LOG.debug("{}: journaled output refused: {}", batch, ((Answer.Refused) answer).reason());
+        return null;
     }
 
     private void cleanUp(Batch batch, S3Location result) {

@@ -49,6 +49,21 @@ public final class CsvFrames {
     }
   }
 
+  /**
+   * A model's answer: UTF-8 CSV bytes read as strictly as a file (bad bytes, ragged rows and unclosed quotes
+   * throw a {@link dev.workbench.api.FrameException} naming what and where), but with the header kept as
+   * written, since an answer may repeat a name (an input column echoed beside the model's own value of it).
+   */
+  public static HeadedRows readAnswer(byte[] body, String source) {
+    try (CsvRowReader rows = CsvRowReader.openPositional(new java.io.ByteArrayInputStream(body), source)) {
+      rows.expect(body.length);
+      return new HeadedRows(rows.header(), collect(rows, Integer.MAX_VALUE));
+    }
+  }
+
+  /** Rows whose frame columns are named by position, with the header's names as written. */
+  public record HeadedRows(List<@Nullable String> header, Frame rows) {}
+
   /** CSV text with a header line. */
   public static Frame parse(String csv) {
     return read(new StringReader(csv), "CSV text");

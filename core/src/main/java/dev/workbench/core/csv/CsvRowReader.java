@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -30,15 +31,18 @@ final class CsvRowReader implements AutoCloseable {
   private final CsvReader<CsvLine> reader;
   private final CloseableIterator<CsvLine> records;
   private final List<String> columns;
+  private final List<@Nullable String> header;
   private final int width;
+  private final boolean positional;
   private final RowPacker packer;
   private int rowsRead;
   private int pendingBlanks;
   // A record whose fields are pending in the packer, waiting for the blank rows held back before it.
   private boolean held;
 
-  private CsvRowReader(String source, Reader text) {
+  private CsvRowReader(String source, Reader text, boolean positional) {
     this.source = source;
+    this.positional = positional;
     FieldsHandler fields = new FieldsHandler();
     this.reader = CsvReader.builder()
         .skipEmptyLines(false)
@@ -64,11 +68,21 @@ final class CsvRowReader implements AutoCloseable {
     if (names[0] != null && names[0].startsWith("\uFEFF")) {
       names[0] = names[0].substring(1); // a BOM that reached us as text (a Reader or String input)
     }
-    try {
-      this.columns = Frame.builder(Arrays.asList(names).toArray(String[]::new)).build().columns();
-    } catch (FrameException e) {
-      close();
-      throw new FrameException(source + ", header (line " + header.line + "): " + e.getMessage(), e);
+    this.header = Collections.unmodifiableList(Arrays.asList(names.clone()));
+    if (positional) {
+      // The header is only read here (it may repeat names); columns are named by position for the frame.
+      String[] byPosition = new String[names.length];
+      for (int i = 0; i < byPosition.length; i++) {
+        byPosition[i] = Integer.toString(i);
+      }
+      this.columns = List.of(byPosition);
+    } else {
+      try {
+        this.columns = Frame.builder(Arrays.asList(names).toArray(String[]::new)).build().columns();
+      } catch (FrameException e) {
+        close();
+        throw new FrameException(source + ", header (line " + header.line + "): " + e.getMessage(), e);
+      }
     }
     this.width = columns.size();
     this.packer = new RowPacker(width);
@@ -84,12 +98,20 @@ final class CsvRowReader implements AutoCloseable {
     } catch (IOException e) {
       throw new FrameException("Cannot read CSV file " + path + ": " + e.getMessage(), e);
     }
-    return new CsvRowReader(path.toString(), new StrictUtf8Reader(in, () -> Files.newInputStream(path)));
+    return new CsvRowReader(path.toString(), new StrictUtf8Reader(in, () -> Files.newInputStream(path)), false);
   }
 
   /** Reads UTF-8 bytes (checked; BOM accepted); closing this reader closes the stream. */
   static CsvRowReader open(InputStream in, String source) {
-    return new CsvRowReader(source, new StrictUtf8Reader(in));
+    return new CsvRowReader(source, new StrictUtf8Reader(in), false);
+  }
+
+  /**
+   * Reads UTF-8 bytes whose header may repeat or leave out names (a model's answer): the frame's columns are
+   * named by position ("0", "1", ...) and {@link #header()} keeps the names as written.
+   */
+  static CsvRowReader openPositional(InputStream in, String source) {
+    return new CsvRowReader(source, new StrictUtf8Reader(in), true);
   }
 
   /** Reads text; the caller's reader is left open. */
@@ -99,11 +121,16 @@ final class CsvRowReader implements AutoCloseable {
       public void close() {
         // the caller owns the reader
       }
-    });
+    }, false);
   }
 
   List<String> columns() {
     return columns;
+  }
+
+  /** The header's names as written (null for an empty one). */
+  List<@Nullable String> header() {
+    return header;
   }
 
   /** Data rows read so far. */
@@ -203,7 +230,8 @@ final class CsvRowReader implements AutoCloseable {
   private RuntimeException ioError(@Nullable Throwable cause) {
     StrictUtf8Reader.MalformedUtf8Exception bad = find(cause, StrictUtf8Reader.MalformedUtf8Exception.class);
     if (bad != null) {
-      return new FrameException(source + ": " + bad.getMessage() + "; save the file as UTF-8", bad);
+      // An answer is the model's to fix; a file is the user's to save again.
+      return new FrameException(source + ": " + bad.getMessage() + (positional ? "" : "; save the file as UTF-8"), bad);
     }
     String message = cause == null ? "read failed" : String.valueOf(cause.getMessage());
     return new WorkbenchException("Cannot read " + source + ": " + message, cause);

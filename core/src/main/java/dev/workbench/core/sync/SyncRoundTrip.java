@@ -4,10 +4,11 @@ import dev.workbench.api.BatchPhase;
 import dev.workbench.api.BatchState;
 import dev.workbench.api.EndpointNotFoundException;
 import dev.workbench.api.Frame;
+import dev.workbench.core.job.Answer;
+import dev.workbench.core.job.AnswerCheck;
 import dev.workbench.core.job.RunningJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
  * The sync round trip: the rows go to InvokeEndpoint as CSV (with header) in batches, {@code threads} at a
  * time. A batch whose body would pass the 6 MB limit is halved until it fits (a single row that does not fit
  * fails with its size). Throttling, 5xx and connection failures are retried with jittered exponential backoff;
- * a ModelError batch is bisected down to the rows that fail, which carry the model's message in
+ * a ModelError batch, or one whose answer fails the {@link AnswerCheck} (bytes, CSV, row count, echoed input
+ * columns), is bisected down to the rows that fail, which carry the model's message or the check's reason in
  * {@code inference_error}. N rows in, N rows out in input order (assembled by the RunningJob).
  *
  * <p>No coordinator thread: {@code threads} workers on the Cloud's bounded executor each take the next batch
@@ -74,13 +76,14 @@ public final class SyncRoundTrip {
     private final ConcurrentLinkedQueue<Range> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AnswerCheck check = new AnswerCheck();
 
     Run(RunningJob job, String endpoint, Frame input, int batchSize) {
       this.job = job;
       this.endpoint = endpoint;
       this.input = input;
       // A re-run of failed rows must not send the old errors: the model adds its own inference_error.
-      this.payload = input.hasColumn(Frame.ERROR_COLUMN) ? withoutErrorColumn(input) : input;
+      this.payload = input.drop(Frame.ERROR_COLUMN);
       for (int from = 0; from < input.rowCount(); from += batchSize) {
         queue.add(new Range(from, Math.min(input.rowCount(), from + batchSize)));
       }
@@ -191,9 +194,20 @@ public final class SyncRoundTrip {
         }
         byte[] out = response.body().asByteArray();
         job.bytesDown(out.length);
-        Frame result = rowsOf(r, new String(out, StandardCharsets.UTF_8));
+        Answer answer = check.check(payload.slice(r.from, r.to), out, "the answer of " + endpoint);
+        if (answer instanceof Answer.Refused refused) {
+          // Like a model error: split until the rows responsible are alone, so only they carry the reason.
+          if (r.size() > 1) {
+            job.batchState(state(id, r, attempt, BatchPhase.SPLIT, submitted, refused.reason()));
+            bisect(r);
+          } else {
+            job.batchState(state(id, r, attempt, BatchPhase.FAILED, submitted, refused.reason()));
+            failRows(r, refused.reason());
+          }
+          return;
+        }
         job.batchState(state(id, r, attempt, BatchPhase.DONE, submitted, null));
-        job.batchDone(r.from, result);
+        job.batchDone(r.from, ((Answer.Accepted) answer).rows());
         return;
       }
     }
@@ -203,23 +217,6 @@ public final class SyncRoundTrip {
       job.split();
       send(new Range(r.from, mid));
       send(new Range(mid, r.to));
-    }
-
-    /** The endpoint's answer as rows: exactly the batch's rows, with an inference_error column. */
-    private Frame rowsOf(Range r, String csv) {
-      Frame out;
-      try {
-        out = Frame.parseCsv(csv);
-      } catch (RuntimeException e) {
-        return errorRows(r, "endpoint answered with unreadable CSV: " + e.getMessage());
-      }
-      if (out.rowCount() != r.size()) {
-        return errorRows(r, "endpoint answered " + out.rowCount() + " rows for " + r.size());
-      }
-      if (!out.hasColumn(Frame.ERROR_COLUMN)) {
-        out = out.withColumn(Frame.ERROR_COLUMN, Collections.nCopies(out.rowCount(), null));
-      }
-      return out;
     }
 
     private void failRows(Range r, String message) {
@@ -246,11 +243,5 @@ public final class SyncRoundTrip {
         @Nullable String error) {
       return new BatchState(id, r.from, r.size(), attempt, phase, null, null, null, submitted, error);
     }
-  }
-
-  private static Frame withoutErrorColumn(Frame input) {
-    List<String> keep = new ArrayList<>(input.columns());
-    keep.remove(Frame.ERROR_COLUMN);
-    return input.select(keep.toArray(String[]::new));
   }
 }
