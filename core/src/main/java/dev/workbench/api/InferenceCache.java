@@ -5,6 +5,7 @@ import dev.workbench.core.cache.CacheScope;
 import dev.workbench.core.cache.CacheStore;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.function.Consumer;
 
 /**
  * Inference through a cache of model outputs keyed by one input column (e.g. {@code "smiles"}): only rows whose
@@ -53,8 +54,13 @@ public final class InferenceCache implements AutoCloseable {
    * frame has no rows, and {@link InferenceFailedException} when every row failed.
    */
   public Frame inference(Frame input) {
+    return inference(input, o -> { });
+  }
+
+  /** As {@link #inference(Frame)}, the misses sent with these options (batch size, timeouts...). */
+  public Frame inference(Frame input, Consumer<InferenceOptions.Builder> options) {
     CacheMerge.validate(endpoint.name(), keyColumn, input); // before any call to the endpoint
-    CacheMerge.Result result = CacheMerge.run(endpoint, store, scope(), input);
+    CacheMerge.Result result = CacheMerge.run(endpoint, store, scope(), input, options);
     lastStats = new CacheStats(result.hits(), result.misses());
     return result.frame();
   }

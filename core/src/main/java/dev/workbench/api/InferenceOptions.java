@@ -8,13 +8,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Per-call knobs of an inference. {@code batchSize} and {@code maxInFlight} override the endpoint's meta
  * ({@code inference_batch_size}, {@code inference_max_in_flight}) when set.
+ *
+ * <p>{@code invocationTimeout}: how long one invocation may take. Async: the InvocationTimeoutSeconds of each
+ * InvokeEndpointAsync (1 s to 1 h). Sync: the client gives up on an InvokeEndpoint after it (SageMaker's own
+ * limit is 60 s); a batch that times out is split so only the slow rows fail with the timeout.
+ *
+ * <p>{@code outageWindow}: how long connection failures (refused, reset) are retried before the inference
+ * stops with a {@link ServiceUnreachableException}; throttling and 5xx answers are retried a few times each.
  */
 public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer maxInFlight, int threads,
     Duration invocationTimeout, boolean useJournal, boolean deleteObjects,
-    @Nullable Consumer<InferenceProgress> onProgress) {
+    @Nullable Consumer<InferenceProgress> onProgress, Duration outageWindow) {
 
   /** Concurrent sync invocations when the caller does not say. */
   public static final int DEFAULT_THREADS = 4;
+  /** How long an unreachable cloud is waited for when the caller does not say. */
+  public static final Duration DEFAULT_OUTAGE_WINDOW = Duration.ofMinutes(2);
 
   public InferenceOptions {
     if (batchSize != null && batchSize < 1) {
@@ -29,6 +38,10 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
     Objects.requireNonNull(invocationTimeout, "invocationTimeout");
     if (invocationTimeout.isNegative() || invocationTimeout.isZero()) {
       throw new IllegalArgumentException("invocationTimeout must be positive, was " + invocationTimeout);
+    }
+    Objects.requireNonNull(outageWindow, "outageWindow");
+    if (outageWindow.isNegative()) {
+      throw new IllegalArgumentException("outageWindow must not be negative, was " + outageWindow);
     }
   }
 
@@ -49,7 +62,7 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
   public Builder toBuilder() {
     return new Builder().batchSize(batchSize).maxInFlight(maxInFlight).threads(threads)
         .invocationTimeout(invocationTimeout).useJournal(useJournal).deleteObjects(deleteObjects)
-        .onProgress(onProgress);
+        .onProgress(onProgress).outageWindow(outageWindow);
   }
 
   public static final class Builder {
@@ -60,6 +73,7 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
     private boolean useJournal = true;
     private boolean deleteObjects = true;
     private @Nullable Consumer<InferenceProgress> onProgress;
+    private Duration outageWindow = DEFAULT_OUTAGE_WINDOW;
 
     private Builder() {}
 
@@ -70,9 +84,12 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
     public Builder useJournal(boolean useJournal) { this.useJournal = useJournal; return this; }
     public Builder deleteObjects(boolean deleteObjects) { this.deleteObjects = deleteObjects; return this; }
     public Builder onProgress(@Nullable Consumer<InferenceProgress> listener) { this.onProgress = listener; return this; }
+    /** How long connection failures are retried before the inference stops (0: not at all). */
+    public Builder outageWindow(Duration window) { this.outageWindow = window; return this; }
 
     public InferenceOptions build() {
-      return new InferenceOptions(batchSize, maxInFlight, threads, invocationTimeout, useJournal, deleteObjects, onProgress);
+      return new InferenceOptions(batchSize, maxInFlight, threads, invocationTimeout, useJournal, deleteObjects, onProgress,
+          outageWindow);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceCache;
 import dev.workbench.api.InferenceFailedException;
 import dev.workbench.api.InferenceJob;
+import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.WorkbenchException;
 import dev.workbench.core.csv.AtomicFiles;
 import dev.workbench.dsl.Workbench;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {"  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv --local",
         "  workbench infer smiles-to-3d --input molecules.csv --output shapes.csv --batch-size 5 --max-in-flight 8",
-        "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles"})
+        "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles",
+        "  workbench infer my-model --input rows.csv --output out.csv --invocation-timeout 30s --outage-window 10m"})
 final class InferCommand extends ConnectedCommand {
   @Parameters(paramLabel = "NAME", description = "Endpoint name.") String name;
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV with a header row.") Path input;
@@ -44,6 +46,15 @@ final class InferCommand extends ConnectedCommand {
   @Option(names = "--threads", paramLabel = "N", description = "Sync: concurrent invocations.") @Nullable Integer threads;
   @Option(names = "--cache-key", paramLabel = "COL", description = "Answer rows from the inference cache keyed by this column; send only the misses.")
   @Nullable String cacheKey;
+  @Option(names = "--invocation-timeout", paramLabel = "DURATION", converter = Durations.class,
+      description = {"How long one invocation may take, 1s to 1h, e.g. 30s or 15m (default: 1h async; sync: SageMaker's 60 s).",
+          "Async: InvokeEndpointAsync's InvocationTimeoutSeconds. Sync: the client stops waiting and splits the batch,",
+          "so only the rows that are too slow fail, with a timeout error."})
+  @Nullable Duration invocationTimeout;
+  @Option(names = "--outage-window", paramLabel = "DURATION", converter = Durations.class,
+      description = {"How long the cloud may be unreachable (connection refused or reset) before the run stops, e.g. 5m",
+          "(default: 2m). Rows already collected stay in the journal: a re-run collects them without invoking again."})
+  @Nullable Duration outageWindow;
   @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: a bar on a terminal, lines otherwise).")
   ProgressReporter.Mode progressMode;
 
@@ -67,6 +78,13 @@ final class InferCommand extends ConnectedCommand {
     positive(batchSize, "--batch-size");
     positive(maxInFlight, "--max-in-flight");
     positive(threads, "--threads");
+    if (invocationTimeout != null
+        && (invocationTimeout.compareTo(Duration.ofSeconds(1)) < 0 || invocationTimeout.compareTo(Duration.ofHours(1)) > 0)) {
+      throw new CliException("--invocation-timeout must be between 1s and 1h, got " + invocationTimeout.toSeconds() + "s");
+    }
+    if (outageWindow != null && outageWindow.isNegative()) {
+      throw new CliException("--outage-window must not be negative, got " + outageWindow.toSeconds() + "s");
+    }
   }
 
   private static void positive(@Nullable Integer value, String option) {
@@ -85,10 +103,7 @@ final class InferCommand extends ConnectedCommand {
     if (cacheKey != null) {
       result = throughCache(wb, ep, in, cacheKey);
     } else {
-      InferenceJob job = ep.submit(in, o -> {
-        o.batchSize(batchSize).maxInFlight(maxInFlight);
-        if (threads != null) o.threads(threads);
-      });
+      InferenceJob job = ep.submit(in, this::options);
       try {
         @Nullable Frame done = await(job);
         if (done == null) {
@@ -121,7 +136,7 @@ final class InferCommand extends ConnectedCommand {
     InferenceCache cache = wb.cache(ep, key);
     Frame result;
     try {
-      result = cache.inference(in);
+      result = cache.inference(in, this::options);
     } catch (InferenceFailedException e) {
       result = e.result();
     }
@@ -129,6 +144,13 @@ final class InferCommand extends ConnectedCommand {
     err().println("cache: " + stats.hits() + " hits, " + stats.misses() + " misses (" + cache.file() + ")");
     err().flush();
     return result;
+  }
+
+  private void options(InferenceOptions.Builder o) {
+    o.batchSize(batchSize).maxInFlight(maxInFlight);
+    if (threads != null) o.threads(threads);
+    if (invocationTimeout != null) o.invocationTimeout(invocationTimeout);
+    if (outageWindow != null) o.outageWindow(outageWindow);
   }
 
   /** Waits for the job with progress; Ctrl-C cancels it. Null when cancelled. */

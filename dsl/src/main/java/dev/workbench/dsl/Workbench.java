@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  *   Endpoint ep = wb.deploy("smiles-descriptors", d -> d.maxInstances(1));
  *   Frame out = ep.inference(wb.csv("examples/molecules.csv"));
  *   System.out.println(out.get(0, "mw"));
+ *   // The caller's timeouts: per invocation, and how long an unreachable cloud is waited for.
+ *   Frame slow = ep.inference(wb.csv("big.csv"), o -> o.invocationTimeout(Duration.ofSeconds(30))
+ *       .outageWindow(Duration.ofMinutes(10)));
  * }
  * }</pre>
  */

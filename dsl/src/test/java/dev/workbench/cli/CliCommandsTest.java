@@ -50,6 +50,7 @@ class CliCommandsTest {
     Cli.Result infer = Cli.raw("infer", "--help");
     assertEquals(0, infer.exit());
     assertTrue(infer.out().contains("--cache-key") && infer.out().contains("--endpoint-url") && infer.out().contains("Examples:"));
+    assertTrue(infer.out().contains("--invocation-timeout 30s --outage-window 10m"), "an example of the timeouts: " + infer.out());
   }
 
   @Test
@@ -201,6 +202,29 @@ class CliCommandsTest {
     Cli.Result usage = cli.run("infer", "descriptors");
     assertEquals(2, usage.exit());
     assertTrue(usage.err().contains("--input") || usage.err().contains("--output"), usage.err());
+  }
+
+  @Test
+  @Order(8)
+  void inferTakesTheCallersTimeoutsAndRefusesOnesOutOfRange() {
+    Path in = write("timeouts.csv", "name,smiles\nethanol,CCO\n");
+    Path out = dir.resolve("timeouts-out.csv");
+    Cli.Result tooLong = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--invocation-timeout", "2h");
+    assertEquals(1, tooLong.exit());
+    assertEquals(1, tooLong.err().strip().lines().count(), tooLong.err());
+    assertTrue(tooLong.err().contains("--invocation-timeout must be between 1s and 1h, got 7200s"), tooLong.err());
+    Cli.Result notADuration = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--outage-window", "soon");
+    assertEquals(2, notADuration.exit());
+    assertTrue(notADuration.err().contains("'soon' is not a duration"), notADuration.err());
+    assertFalse(Files.exists(out));
+
+    Cli.Result ok = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--progress", "none",
+        "--invocation-timeout", "30s", "--outage-window", "5m");
+    assertEquals(0, ok.exit(), ok.err());
+    assertEquals(1, Frame.readCsv(out).rowCount());
+    Cli.Result cached = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--progress", "none",
+        "--cache-key", "smiles", "--invocation-timeout", "30s", "--outage-window", "5m");
+    assertEquals(0, cached.exit(), cached.err());
   }
 
   @Test

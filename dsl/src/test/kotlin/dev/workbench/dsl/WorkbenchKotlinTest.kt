@@ -52,7 +52,10 @@ class WorkbenchKotlinTest {
                 it.endpointName("latency-kt").async(true).minInstances(0).maxInstances(2)
             }
             val input = wb.frame("id").apply { (0 until 20).forEach { i -> row("row$i") } }.build()
-            val job = ep.submit(input) { it.batchSize(5) }
+            // The caller's own timeouts: InvocationTimeoutSeconds of each batch, and how long an outage is waited out.
+            val job = ep.submit(input) {
+                it.batchSize(5).invocationTimeout(Duration.ofMinutes(5)).outageWindow(Duration.ofMinutes(10))
+            }
 
             val out = withTimeout(60_000) { job.future().await() }
 

@@ -29,6 +29,16 @@ final class Children {
         }
     }
 
+    /** {@code workbench ARGS} as a user runs it: its own JVM, output and errors on one stream. */
+    static Process workbench(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath(), "dev.workbench.cli.WorkbenchCli"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("AWS_REGION", "us-east-1");
+        return pb.start();
+    }
+
     static boolean onClasspath(String className) {
         for (String entry : classpath().split(File.pathSeparator)) {
             if (entry.contains("dsl")) {

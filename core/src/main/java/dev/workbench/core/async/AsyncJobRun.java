@@ -3,6 +3,7 @@ package dev.workbench.core.async;
 import dev.workbench.api.BatchPhase;
 import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.ServiceUnreachableException;
 import dev.workbench.api.WorkbenchException;
 import dev.workbench.core.job.Answer;
 import dev.workbench.core.job.AnswerCheck;
@@ -58,6 +59,8 @@ final class AsyncJobRun {
     private final Set<Batch> live = ConcurrentHashMap.newKeySet();
     private final List<String> collectedIds = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean stopped;
+    /** Stopped because the cloud could not be reached: what is open stays in the journal for a re-run. */
+    private volatile boolean suspended;
 
     AsyncJobRun(AsyncRoundTrip trip, RunningJob job, Frame input, InferenceOptions options, int batchSize,
             int maxInFlight, @Nullable Journal journal) {
@@ -88,6 +91,10 @@ final class AsyncJobRun {
 
     long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    Duration outageWindow() {
+        return options.outageWindow();
     }
 
     boolean stopped() {
@@ -228,14 +235,16 @@ final class AsyncJobRun {
                                 batch.submittedAt, JournalState.SUBMITTING, null, null));
                     }
                     return in;
-                }, this::stopped, job::retried)
-                .thenCompose(uploaded -> trip.retrier().call(() -> invoke(batch), this::stopped, job::retried))
+                }, outageWindow(), this::stopped, job::retried)
+                .thenCompose(uploaded -> trip.retrier().call(() -> invoke(batch), outageWindow(), this::stopped, job::retried))
                 .whenComplete((r, error) -> {
                     if (error == null) {
                         return;
                     }
                     Throwable cause = Retrier.unwrap(error);
-                    if (cause instanceof CancellationException || stopped()) {
+                    if (cause instanceof ServiceUnreachableException e) {
+                        suspend("submitting rows " + batch.firstRow() + ".." + (batch.firstRow() + batch.rowCount() - 1), e);
+                    } else if (cause instanceof CancellationException || stopped()) {
                         abandon(batch);
                     } else {
                         stop(new WorkbenchException("Async inference on " + endpointName + " failed submitting rows "
@@ -277,8 +286,12 @@ final class AsyncJobRun {
         trip.retrier().call(() -> {
                     trip.counts().count("s3.GetObject");
                     return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(out.bucket()).key(out.key())).asByteArray();
-                }, this::stopped, job::retried)
+                }, outageWindow(), this::stopped, job::retried)
                 .whenComplete((body, error) -> guarded(batch, () -> {
+                    if (error != null && Retrier.unwrap(error) instanceof ServiceUnreachableException e) {
+                        suspend("reading the output " + out, e);
+                        return;
+                    }
                     if (stopped()) {
                         discard(batch, out);
                         return;
@@ -319,8 +332,12 @@ final class AsyncJobRun {
         trip.retrier().call(() -> {
                     trip.counts().count("s3.GetObject");
                     return trip.cloud().s3().getObjectAsBytes(b -> b.bucket(fail.bucket()).key(fail.key())).asUtf8String();
-                }, this::stopped, job::retried)
+                }, outageWindow(), this::stopped, job::retried)
                 .whenComplete((text, error) -> guarded(batch, () -> {
+                    if (error != null && Retrier.unwrap(error) instanceof ServiceUnreachableException e) {
+                        suspend("reading the failure " + fail, e);
+                        return;
+                    }
                     if (stopped()) {
                         discard(batch, fail);
                         return;
@@ -462,7 +479,7 @@ final class AsyncJobRun {
 
     /** A batch caught mid-way by a cancel: remove what it uploaded; watch for what it may still produce. */
     private void abandon(Batch batch) {
-        if (trip.closed()) {
+        if (trip.closed() || suspended) {
             return;
         }
         S3Location in = batch.input;
@@ -487,7 +504,7 @@ final class AsyncJobRun {
 
     /** A result found after a cancel: nobody wants it, so it and the input go. */
     private void discard(Batch batch, S3Location result) {
-        if (trip.closed()) {
+        if (trip.closed() || suspended) {
             return;
         }
         S3Location in = batch.input;
@@ -516,6 +533,41 @@ final class AsyncJobRun {
         } catch (RuntimeException e) {
             LOG.warn("Cleaning up after a failed job", e);
         }
+    }
+
+    /** The watcher could not reach S3 for the outage window while waiting for this batch. */
+    void unreachable(Batch batch, ServiceUnreachableException error) {
+        suspend("waiting for the result of rows " + batch.firstRow() + ".." + (batch.firstRow() + batch.rowCount() - 1), error);
+    }
+
+    /**
+     * The cloud could not be reached for the whole outage window: the job fails, and nothing is cleaned up or
+     * cancelled (that would fail too). As after {@link #closed()}, batches already invoked stay open in the
+     * journal and collected rows stay there too, so the re-run collects both, and deletes their objects,
+     * instead of invoking them again.
+     */
+    private void suspend(String step, ServiceUnreachableException error) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            suspended = true;
+            queue.clear();
+        }
+        for (Batch b : List.copyOf(live)) {
+            trip.watcher().forget(b);
+            job.batchState(b.state(BatchPhase.CANCELLED, error.getMessage()));
+        }
+        trip.finished(this);
+        int collected = rowsFinished.get();
+        WorkbenchException failure = new ServiceUnreachableException("Async inference on " + endpointName
+                + " stopped " + step + " with " + collected + " of " + input.rowCount() + " rows finished: "
+                + error.getMessage() + ". Run the same inference again once the cloud is back: it collects the "
+                + "finished and submitted batches from the journal instead of invoking them again",
+                error.window(), error.getCause() == null ? error : error.getCause());
+        LOG.debug("{}", failure.getMessage()); // the caller gets it as the job's error: once is enough
+        job.fail(failure);
     }
 
     /** The round trip is closing: fail the job; the journal keeps its open batches for a re-run. */

@@ -9,6 +9,7 @@ import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.InferenceProgress;
 import dev.workbench.api.JournalBatch;
+import dev.workbench.api.ServiceUnreachableException;
 import dev.workbench.api.WorkbenchException;
 import dev.workbench.core.job.RunningJob;
 import dev.workbench.core.journal.Journal;
@@ -314,6 +315,11 @@ public final class AsyncRoundTrip implements AutoCloseable {
         @Override
         public void expired(Batch batch) {
             io(() -> batch.run.expired(batch));
+        }
+
+        @Override
+        public void unreachable(Batch batch, ServiceUnreachableException error) {
+            io(() -> batch.run.unreachable(batch, error));
         }
 
         @Override

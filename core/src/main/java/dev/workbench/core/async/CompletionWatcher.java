@@ -1,6 +1,9 @@
 package dev.workbench.core.async;
 
 import dev.workbench.api.EndpointState;
+import dev.workbench.api.ServiceUnreachableException;
+import dev.workbench.core.aws.RetryBudget;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +50,9 @@ final class CompletionWatcher {
 
         /** A reaped batch's leftovers showed up (or its reaping time ran out): delete what is there. */
         void reaped(Batch batch, @Nullable S3Location found);
+
+        /** S3 could not be reached for the batch's whole outage window: it is no longer watched. */
+        void unreachable(Batch batch, ServiceUnreachableException error);
     }
 
     private final S3Client s3;
@@ -58,6 +64,8 @@ final class CompletionWatcher {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Map<String, Instant> lastListed = new ConcurrentHashMap<>();
     private final PollInterval interval = new PollInterval(); // the watcher thread's alone
+    private boolean unreachable; // the watcher thread's alone
+    private long unreachableSince; // the watcher thread's alone
     private volatile long rounds;
 
     CompletionWatcher(S3Client s3, ScheduledExecutorService thread, Handler handler,
@@ -105,12 +113,13 @@ final class CompletionWatcher {
         try {
             rounds++;
             int found = scan();
+            unreachable = false;
             interval.next(found, System.nanoTime());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("round {}: {} pending, {} found, next in {} ms", rounds, pending.size(), found, interval.current());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Completion watcher round failed; trying again", e);
+            failedRound(e);
             interval.backOff();
         } finally {
             scheduled.set(false);
@@ -119,6 +128,30 @@ final class CompletionWatcher {
             interval.reset();
         } else {
             wake(interval.current());
+        }
+    }
+
+    /**
+     * A round whose listing failed is tried again after a back-off. While S3 cannot be reached at all, each
+     * batch is watched on for its job's outage window, then handed back so the job stops instead of waiting.
+     */
+    private void failedRound(RuntimeException e) {
+        if (!RetryBudget.isConnectionFailure(e)) {
+            unreachable = false; // S3 answered, even if with an error: an outage starts again from its next failure
+            LOG.warn("Completion watcher round failed; trying again", e);
+            return;
+        }
+        long now = System.nanoTime();
+        if (!unreachable) {
+            unreachable = true;
+            unreachableSince = now;
+            LOG.warn("Cannot reach S3 to look for async results ({}); trying again", e.getMessage());
+        }
+        for (Batch b : pending.values()) {
+            Duration window = b.run.outageWindow();
+            if (!b.reap && now - unreachableSince >= window.toNanos() && pending.remove(b.inferenceId, b)) {
+                handler.unreachable(b, new ServiceUnreachableException(window, e));
+            }
         }
     }
 

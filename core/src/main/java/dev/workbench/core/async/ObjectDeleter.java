@@ -1,5 +1,6 @@
 package dev.workbench.core.async;
 
+import dev.workbench.api.ServiceUnreachableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +78,16 @@ final class ObjectDeleter {
                 List<String> chunk = List.copyOf(keys.subList(i, Math.min(keys.size(), i + MAX_KEYS)));
                 sent.add(retrier.call(() -> deleteNow(bucket, chunk), () -> false, () -> {})
                         .whenComplete((r, e) -> {
-                            if (e != null) {
-                                LOG.warn("Could not delete {} objects in {}: {}", chunk.size(), bucket, Retrier.unwrap(e).toString());
+                            if (e == null) {
+                                return;
+                            }
+                            Throwable cause = Retrier.unwrap(e);
+                            if (cause instanceof ServiceUnreachableException) {
+                                // S3 is down for longer than the outage window: the keys wait for it to come back.
+                                LOG.warn("Could not reach S3 to delete {} objects in {}; trying again later", chunk.size(), bucket);
+                                delete(chunk.stream().map(k -> new S3Location(bucket, k)).toList());
+                            } else {
+                                LOG.warn("Could not delete {} objects in {}: {}", chunk.size(), bucket, cause.toString());
                             }
                         }));
             }

@@ -1,5 +1,8 @@
 package dev.workbench.core.async;
 
+import dev.workbench.api.InferenceOptions;
+import dev.workbench.core.aws.RetryBudget;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,7 +17,9 @@ import java.util.function.Supplier;
 /**
  * Runs a blocking SDK call on the I/O pool and retries it with full-jitter exponential backoff when it fails
  * in a way worth retrying. The wait between attempts is a timer entry, never a sleeping thread, so a burst of
- * throttling does not tie up the pool.
+ * throttling does not tie up the pool. Throttling and 5xx get {@link #MAX_ATTEMPTS} tries in a row; a cloud
+ * that cannot be reached at all is tried until the outage window has passed ({@link RetryBudget}), then the
+ * call fails with a {@link dev.workbench.api.ServiceUnreachableException}.
  */
 final class Retrier {
     static final int MAX_ATTEMPTS = 10;
@@ -36,12 +41,18 @@ final class Retrier {
      * @param onRetry told before each retry (for progress accounting)
      */
     <T> CompletableFuture<T> call(Supplier<T> call, BooleanSupplier stopped, Runnable onRetry) {
+        return call(call, InferenceOptions.DEFAULT_OUTAGE_WINDOW, stopped, onRetry);
+    }
+
+    /** As {@link #call(Supplier, BooleanSupplier, Runnable)}, riding out an unreachable cloud for {@code outageWindow}. */
+    <T> CompletableFuture<T> call(Supplier<T> call, Duration outageWindow, BooleanSupplier stopped, Runnable onRetry) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(call, stopped, onRetry, result, 1);
+        attempt(call, stopped, onRetry, result, new RetryBudget(MAX_ATTEMPTS, outageWindow));
         return result;
     }
 
-    private <T> void attempt(Supplier<T> call, BooleanSupplier stopped, Runnable onRetry, CompletableFuture<T> result, int attempt) {
+    private <T> void attempt(Supplier<T> call, BooleanSupplier stopped, Runnable onRetry, CompletableFuture<T> result,
+            RetryBudget budget) {
         Runnable task = () -> {
             if (closed.getAsBoolean() || stopped.getAsBoolean()) {
                 result.completeExceptionally(new CancellationException("stopped"));
@@ -50,17 +61,19 @@ final class Retrier {
             try {
                 result.complete(call.get());
             } catch (RuntimeException e) {
-                if (attempt < MAX_ATTEMPTS && Retryable.test(e) && !closed.getAsBoolean()) {
+                if (!Retryable.test(e)) {
+                    result.completeExceptionally(e);
+                } else if (budget.another(e) && !closed.getAsBoolean()) {
                     onRetry.run();
-                    long cap = Math.min(CAP_MILLIS, BASE_MILLIS << Math.min(attempt, 16));
+                    long cap = Math.min(CAP_MILLIS, BASE_MILLIS << Math.min(budget.attempts(), 16));
                     long delay = ThreadLocalRandom.current().nextLong(cap / 4, cap + 1);
                     try {
-                        timer.schedule(() -> attempt(call, stopped, onRetry, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                        timer.schedule(() -> attempt(call, stopped, onRetry, result, budget), delay, TimeUnit.MILLISECONDS);
                     } catch (RejectedExecutionException closedNow) {
                         result.completeExceptionally(e);
                     }
                 } else {
-                    result.completeExceptionally(e);
+                    result.completeExceptionally(closed.getAsBoolean() ? e : budget.exhausted(e));
                 }
             } catch (Error e) {
                 result.completeExceptionally(e);

@@ -35,7 +35,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>All clients share one Apache connection pool. The runtime client does not retry: the round trips count
  * and pace their own retries (throttling, 5xx) so progress reports them. Control-plane clients keep the SDK's
- * default retries.
+ * default retries. None of this ends an outage early: the round trips retry connection failures for the job's
+ * outage window ({@link RetryBudget}), the SDK's few quick retries only come inside each of their tries. The
+ * socket timeout stays above SageMaker's 60 s sync limit, so a healthy endpoint's answer is never cut off; a
+ * caller's shorter invocation timeout is set on each InvokeEndpoint call.
  */
 public final class AwsClients implements AutoCloseable {
   /** Enough for 64 async invocations in flight plus uploads, listings and sync threads at once. */

@@ -5,6 +5,7 @@ import dev.workbench.api.EndpointDescription;
 import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
 import dev.workbench.api.InferenceFailedException;
+import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.WorkbenchException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** One cached inference: look up keys, send the misses once each, store what succeeded, merge in input order. */
@@ -46,7 +48,8 @@ public final class CacheMerge {
     }
   }
 
-  public static Result run(Endpoint endpoint, CacheStore store, CacheScope scope, Frame input) {
+  public static Result run(Endpoint endpoint, CacheStore store, CacheScope scope, Frame input,
+      Consumer<InferenceOptions.Builder> options) {
     String key = scope.keyColumn();
     validate(endpoint.name(), key, input);
     // An error column from an earlier run is not input: it is replaced by this run's.
@@ -87,7 +90,7 @@ public final class CacheMerge {
     List<String> outputColumns = new ArrayList<>();
     if (!send.isEmpty()) {
       Frame misses = payload.selectRows(send.stream().mapToInt(Integer::intValue).toArray());
-      answers = invoke(endpoint, misses);
+      answers = invoke(endpoint, misses, options);
       Set<String> inputs = Set.copyOf(payload.columns());
       for (String c : answers.columns()) {
         if (!inputs.contains(c) && !c.equals(Frame.ERROR_COLUMN)) {
@@ -115,10 +118,10 @@ public final class CacheMerge {
     return new Result(merged, hits, n - hits);
   }
 
-  private static Frame invoke(Endpoint endpoint, Frame misses) {
+  private static Frame invoke(Endpoint endpoint, Frame misses, Consumer<InferenceOptions.Builder> options) {
     Frame answers;
     try {
-      answers = endpoint.inference(misses);
+      answers = endpoint.inference(misses, options);
     } catch (InferenceFailedException e) {
       answers = e.result(); // every miss failed; hits may still answer other rows
     }

@@ -93,7 +93,7 @@ public final class EndpointCore implements Endpoint {
     int batchSize = options.batchSize() != null ? options.batchSize()
         : meta.intValue(EndpointMeta.INFERENCE_BATCH_SIZE, EndpointMeta.DEFAULT_SYNC_BATCH_SIZE);
     int threads = Math.min(options.threads(), CloudServices.MAX_SYNC_THREADS);
-    new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads);
+    new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads, options);
     return job;
   }
 

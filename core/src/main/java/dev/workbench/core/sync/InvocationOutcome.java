@@ -1,6 +1,8 @@
 package dev.workbench.core.sync;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
@@ -9,6 +11,11 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorExceptio
 enum InvocationOutcome {
   /** The model refused the payload (ModelError, 424): bisect to find the bad rows. */
   MODEL_ERROR,
+  /**
+   * No answer within the invocation timeout (the client's, or the service's own limit): split the batch
+   * wide, so the slow rows are found in few rounds of the timeout.
+   */
+  TIMEOUT,
   /** Throttling (429), a 5xx, or the connection failed: retry after a backoff. */
   RETRY,
   /** The endpoint is gone: the whole job fails. */
@@ -17,8 +24,14 @@ enum InvocationOutcome {
   ROWS_FAIL;
 
   static InvocationOutcome of(SdkException e) {
-    if (e instanceof ModelErrorException) {
-      return MODEL_ERROR;
+    if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+      return TIMEOUT;
+    }
+    if (e instanceof ModelErrorException me) {
+      // SageMaker: "Your invocation timed out while waiting for a response from container ..."; local-cloud: 408.
+      Integer original = me.originalStatusCode();
+      return (original != null && original == 408) || message(e).contains("timed out while waiting for a response")
+          ? TIMEOUT : MODEL_ERROR;
     }
     if (e instanceof AwsServiceException ase) {
       int status = ase.statusCode();

@@ -6,9 +6,14 @@ import dev.workbench.api.EndpointNotFoundException;
 import dev.workbench.api.Frame;
 import dev.workbench.core.job.Answer;
 import dev.workbench.core.job.AnswerCheck;
+import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.ServiceUnreachableException;
+import dev.workbench.core.aws.RetryBudget;
 import dev.workbench.core.job.RunningJob;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -20,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
@@ -27,10 +33,14 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
 /**
  * The sync round trip: the rows go to InvokeEndpoint as CSV (with header) in batches, {@code threads} at a
  * time. A batch whose body would pass the 6 MB limit is halved until it fits (a single row that does not fit
- * fails with its size). Throttling, 5xx and connection failures are retried with jittered exponential backoff;
- * a ModelError batch, or one whose answer fails the {@link AnswerCheck} (bytes, CSV, row count, echoed input
- * columns), is bisected down to the rows that fail, which carry the model's message or the check's reason in
- * {@code inference_error}. N rows in, N rows out in input order (assembled by the RunningJob).
+ * fails with its size). Throttling and 5xx are retried with jittered exponential backoff, connection failures
+ * for the job's outage window (then the job stops: the cloud is down); a ModelError batch, or one whose answer
+ * fails the {@link AnswerCheck} (bytes, CSV, row count, echoed input columns), is bisected down to the rows that
+ * fail, which carry the model's message or the check's reason in {@code inference_error}. A batch with no answer
+ * within the invocation timeout (the client's own timeout on the call) is split into up to
+ * {@link #TIMEOUT_PARTS} parts, so a slow row is found in a few rounds of the timeout instead of one per
+ * halving. The parts of a split are sent at once, on extra workers (at most {@link #TIMEOUT_PARTS} beyond the
+ * job's threads). N rows in, N rows out in input order (assembled by the RunningJob by first row).
  *
  * <p>No coordinator thread: {@code threads} workers on the Cloud's bounded executor each take the next batch
  * until none is left; the last one out completes the job. Cancel empties the queue, so nothing more is sent.
@@ -38,6 +48,8 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
 public final class SyncRoundTrip {
   /** InvokeEndpoint's payload limit. */
   public static final int MAX_BODY_BYTES = 6_291_456;
+  /** How many parts a timed-out batch is split into, and how many workers splits may add to a job's threads. */
+  static final int TIMEOUT_PARTS = 16;
   private static final Logger LOG = LoggerFactory.getLogger(SyncRoundTrip.class);
 
   private final SageMakerRuntimeClient runtime;
@@ -56,9 +68,15 @@ public final class SyncRoundTrip {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** Starts the work for {@code job} (whose input is {@code input}); returns at once. */
+  /** Starts the work for {@code job} (whose input is {@code input}) with default options; returns at once. */
   public void start(RunningJob job, String endpointName, Frame input, int batchSize, int threads) {
-    new Run(job, endpointName, input, batchSize).start(threads);
+    start(job, endpointName, input, batchSize, threads, InferenceOptions.defaults());
+  }
+
+  /** As above, with the caller's invocation timeout and outage window. */
+  public void start(RunningJob job, String endpointName, Frame input, int batchSize, int threads,
+      InferenceOptions options) {
+    new Run(job, endpointName, input, batchSize, threads, options).start(threads);
   }
 
   private record Range(int from, int to) {
@@ -77,11 +95,17 @@ public final class SyncRoundTrip {
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AnswerCheck check = new AnswerCheck();
+    private final int maxWorkers;
+    private final Duration timeout;
+    private final Duration outageWindow;
 
-    Run(RunningJob job, String endpoint, Frame input, int batchSize) {
+    Run(RunningJob job, String endpoint, Frame input, int batchSize, int threads, InferenceOptions options) {
       this.job = job;
       this.endpoint = endpoint;
       this.input = input;
+      this.maxWorkers = threads + TIMEOUT_PARTS;
+      this.timeout = options.invocationTimeout();
+      this.outageWindow = options.outageWindow();
       // A re-run of failed rows must not send the old errors: the model adds its own inference_error.
       this.payload = input.drop(Frame.ERROR_COLUMN);
       for (int from = 0; from < input.rowCount(); from += batchSize) {
@@ -109,12 +133,19 @@ public final class SyncRoundTrip {
     }
 
     private void work() {
-      try {
+      guarded(() -> {
         Range r;
         while (!stopped.get() && (r = queue.poll()) != null) {
           send(r);
         }
-      } catch (EndpointNotFoundException e) {
+      });
+    }
+
+    /** Runs a worker's share; the last worker out completes the job, a failure that is not the rows' fails it. */
+    private void guarded(Runnable share) {
+      try {
+        share.run();
+      } catch (EndpointNotFoundException | ServiceUnreachableException e) {
         stopped.set(true);
         queue.clear();
         job.fail(e);
@@ -147,6 +178,7 @@ public final class SyncRoundTrip {
       }
       String id = "sync-" + r.from + "-" + r.to;
       Instant submitted = Instant.now();
+      RetryBudget budget = new RetryBudget(backoff.maxAttempts(), outageWindow);
       for (int attempt = 1; ; attempt++) {
         if (stopped.get()) {
           job.batchState(state(id, r, attempt, BatchPhase.CANCELLED, submitted, null));
@@ -158,7 +190,8 @@ public final class SyncRoundTrip {
         try {
           job.bytesUp(body.length);
           response = runtime.invokeEndpoint(b -> b.endpointName(endpoint).contentType("text/csv")
-              .accept("text/csv").body(SdkBytes.fromByteArray(body)));
+              .accept("text/csv").body(SdkBytes.fromByteArray(body))
+              .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
         } catch (SdkException e) {
           InvocationOutcome outcome = InvocationOutcome.of(e);
           String message = InvocationOutcome.message(e);
@@ -174,10 +207,31 @@ public final class SyncRoundTrip {
               }
               return;
             }
+            case TIMEOUT -> {
+              String timedOut = e instanceof SdkClientException
+                  ? "No answer within the invocation timeout of " + seconds(timeout) + " s" : message;
+              if (r.size() > 1) {
+                job.batchState(state(id, r, attempt, BatchPhase.SPLIT, submitted, timedOut));
+                split(r, TIMEOUT_PARTS);
+              } else {
+                job.batchState(state(id, r, attempt, BatchPhase.FAILED, submitted, timedOut));
+                failRows(r, timedOut);
+              }
+              return;
+            }
             case RETRY -> {
-              if (attempt < backoff.maxAttempts() && pause(attempt)) {
+              if (budget.another(e) && pause(attempt)) {
                 job.retried();
                 continue;
+              }
+              if (stopped.get()) {
+                job.batchState(state(id, r, attempt, BatchPhase.CANCELLED, submitted, message));
+                return;
+              }
+              if (budget.unreachable()) {
+                throw new ServiceUnreachableException("Sync inference on " + endpoint + " stopped at rows " + r.from
+                    + ".." + (r.to - 1) + ": " + new ServiceUnreachableException(outageWindow, e).getMessage(),
+                    outageWindow, e);
               }
               job.batchState(state(id, r, attempt, BatchPhase.FAILED, submitted, message));
               failRows(r, "failed after " + attempt + " attempts: " + message);
@@ -213,10 +267,53 @@ public final class SyncRoundTrip {
     }
 
     private void bisect(Range r) {
-      int mid = r.from + r.size() / 2;
+      split(r, 2);
+    }
+
+    /**
+     * Sends {@code r} again as up to {@code parts} parts, all at once: each but the last on a worker of its
+     * own while the job has fewer than {@code maxWorkers}, the last (and any beyond that) on this one.
+     */
+    private void split(Range r, int parts) {
+      int n = Math.min(parts, r.size());
       job.split();
-      send(new Range(r.from, mid));
-      send(new Range(mid, r.to));
+      if (n > 2) {
+        job.batchesPlanned(n - 2);
+      }
+      List<Range> pieces = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        pieces.add(new Range(r.from + (int) ((long) r.size() * i / n), r.from + (int) ((long) r.size() * (i + 1) / n)));
+      }
+      List<Range> here = new ArrayList<>();
+      for (int i = 0; i < n - 1; i++) {
+        if (!fork(pieces.get(i))) {
+          here.add(pieces.get(i));
+        }
+      }
+      here.add(pieces.get(n - 1));
+      for (Range piece : here) {
+        send(piece);
+      }
+    }
+
+    /** Sends {@code r} on another worker; false when the job has its most workers or the executor refuses. */
+    private boolean fork(Range r) {
+      while (true) {
+        int now = workers.get();
+        if (now >= maxWorkers) {
+          return false;
+        }
+        if (workers.compareAndSet(now, now + 1)) {
+          break;
+        }
+      }
+      try {
+        executor.execute(() -> guarded(() -> send(r)));
+        return true;
+      } catch (RejectedExecutionException e) {
+        workers.decrementAndGet();
+        return false;
+      }
     }
 
     private void failRows(Range r, String message) {
@@ -243,5 +340,10 @@ public final class SyncRoundTrip {
         @Nullable String error) {
       return new BatchState(id, r.from, r.size(), attempt, phase, null, null, null, submitted, error);
     }
+  }
+
+  private static String seconds(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
   }
 }

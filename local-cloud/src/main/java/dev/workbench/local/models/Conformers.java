@@ -1,6 +1,9 @@
 package dev.workbench.local.models;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,15 +14,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.vecmath.Point3d;
 import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.modeling.builder3d.ModelBuilder3D;
 import org.openscience.cdk.modeling.builder3d.TemplateHandler3D;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +56,11 @@ final class Conformers {
 
     /** Parses, adds explicit hydrogens, builds 3D coordinates and measures the shape; {@link RowError} on failure. */
     ShapeDescriptors shapeOf(String smiles) {
+        return ShapeDescriptors.of(structureOf(smiles));
+    }
+
+    /** The molecule with explicit hydrogens and checked 3D coordinates on every atom; {@link RowError} on failure. */
+    IAtomContainer structureOf(String smiles) {
         // Parsing is cheap and per thread; only the 3D build needs the shared builder.
         IAtomContainer molecule = MolecularDescriptors.forThisThread().parse(smiles);
         try {
@@ -59,15 +70,22 @@ final class Conformers {
             throw new RowError("aromaticity perception failed: " + Smiles.message(e));
         }
         AtomContainerManipulator.convertImplicitToExplicitHydrogens(molecule);
+        int parts = ConnectivityChecker.partitionIntoMolecules(molecule).getAtomContainerCount();
+        if (parts > 1) {
+            // How far apart the ions of a salt sit is not in the SMILES: any shape would be a guess.
+            throw new RowError("3D shapes are computed for one connected molecule; this SMILES has " + parts + " parts");
+        }
         CountDownLatch locked = new CountDownLatch(1);
-        FutureTask<ShapeDescriptors> task = new FutureTask<>(() -> {
+        FutureTask<IAtomContainer> task = new FutureTask<>(() -> {
             BUILD_LOCK.lockInterruptibly();
+            Built cdk;
             try {
                 locked.countDown();
-                return ShapeDescriptors.of(build(molecule));
+                cdk = buildWithCdk(molecule);
             } finally {
                 BUILD_LOCK.unlock();
             }
+            return relaxed(molecule, cdk);
         });
         Thread thread = new Thread(task, "cdk-3d-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
@@ -125,8 +143,68 @@ final class Conformers {
         thread.start();
     }
 
-    private IAtomContainer build(IAtomContainer molecule) throws Exception {
-        return builder(forceField).generate3DCoordinates(molecule, false);
+    /** CDK's coordinates (x, y, z per atom), or why it could not build them. */
+    private record Built(double @Nullable [] coordinates, @Nullable String failure) {
+    }
+
+    private Built buildWithCdk(IAtomContainer molecule) {
+        try {
+            // On a copy: CDK's builder retypes atoms for its force field and leaves sulfur as carbon (Z = 6), which
+            // would weigh the shape wrong; only its coordinates are taken.
+            IAtomContainer built = builder(forceField).generate3DCoordinates(molecule, true);
+            double[] x = new double[3 * molecule.getAtomCount()];
+            for (int i = 0; i < molecule.getAtomCount(); i++) {
+                Point3d p = built.getAtom(i).getPoint3d();
+                if (p == null) {
+                    return new Built(null, "atom " + (i + 1) + " was not placed");
+                }
+                x[3 * i] = p.x;
+                x[3 * i + 1] = p.y;
+                x[3 * i + 2] = p.z;
+            }
+            return new Built(x, null);
+        } catch (Exception e) {
+            // CDK's builder throws plain runtime exceptions (index and null errors) for what it cannot place.
+            return new Built(null, Smiles.message(e));
+        }
+    }
+
+    /**
+     * Relaxes CDK's structure when it is usable (no atom thrown far off), else a 2D layout lifted into 3D,
+     * and returns the molecule with the first relaxed structure that passes the geometry check.
+     */
+    private static IAtomContainer relaxed(IAtomContainer molecule, Built cdk) throws CDKException {
+        Relaxation relaxation = new Relaxation(molecule);
+        List<String> problems = new ArrayList<>();
+        double[] cdkStart = cdk.coordinates();
+        if (cdk.failure() != null) {
+            problems.add("CDK's 3D builder failed (" + cdk.failure() + ")");
+        } else if (cdkStart != null && !relaxation.bondsWithin(cdkStart, 1.5)) {
+            problems.add("CDK's 3D builder misplaced atoms");
+            cdkStart = null;
+        }
+        if (cdkStart != null && sound(molecule, relaxation, cdkStart, "relaxing CDK's structure", problems)) {
+            return molecule;
+        }
+        if (sound(molecule, relaxation, FlatStart.of(molecule), "relaxing the 2D layout", problems)) {
+            return molecule;
+        }
+        throw new RowError("no sound 3D structure: " + String.join("; ", problems));
+    }
+
+    /** Relaxes from the start and keeps the result on the molecule's atoms if it passes the check. */
+    private static boolean sound(IAtomContainer molecule, Relaxation relaxation, double[] start, String what,
+            List<String> problems) {
+        double[] x = relaxation.relax(start);
+        Optional<String> wrong = relaxation.problem(molecule, x);
+        if (wrong.isPresent()) {
+            problems.add(what + " left " + wrong.get());
+            return false;
+        }
+        for (int i = 0; i < molecule.getAtomCount(); i++) {
+            molecule.getAtom(i).setPoint3d(new Point3d(x[3 * i], x[3 * i + 1], x[3 * i + 2]));
+        }
+        return true;
     }
 
     /** CDK's shared builder for the force field, templates repaired; call holding BUILD_LOCK. */

@@ -13,9 +13,11 @@ import java.util.Locale;
 
 /**
  * 3D coordinates (CDK ModelBuilder3D, force field from env {@code FORCE_FIELD}: {@code mm2} (default) or
- * {@code mmff94}, hydrogens made explicit) then 3D shape descriptors ({@link ShapeDescriptors#COLUMNS}) for
- * each SMILES in the {@code SMILES_COLUMN} column. Slow compared with the 2D model: meant for an async
- * endpoint. A build that fails or exceeds env {@code MAX_SECONDS_PER_MOLECULE} (default 120) is a row error.
+ * {@code mmff94}, hydrogens made explicit, then relaxed and checked by {@link Relaxation}; where CDK's
+ * builder fails or misplaces atoms, its 2D layout is relaxed into 3D instead) then 3D shape descriptors
+ * ({@link ShapeDescriptors#COLUMNS}) for each SMILES in the {@code SMILES_COLUMN} column. Slow compared
+ * with the 2D model: meant for an async endpoint. A structure that fails the geometry check, a SMILES of
+ * several parts (a salt) or a build over env {@code MAX_SECONDS_PER_MOLECULE} (default 120) is a row error.
  */
 public final class SmilesTo3dModel implements LocalModel {
 

@@ -14,7 +14,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 /**
  * The real s3proxy on a filesystem blob store under {@code <dataDir>/s3}. The servlet is s3proxy's own
  * (the one its standalone server mounts), so S3 semantics, auth (V2 or V4 with the configured identity),
- * aws-chunked uploads and error replies are s3proxy's, not ours.
+ * aws-chunked uploads and error replies are s3proxy's, not ours; only a write that loses its folder to a
+ * concurrent delete is made again ({@link FolderRaceRetries}).
  */
 public final class S3Backend implements AutoCloseable {
 
@@ -39,7 +40,8 @@ public final class S3Backend implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create S3 data directory " + root, e);
         }
-        BlobStore store = new FilesystemNio2BlobStore(root.toAbsolutePath().toString());
+        // Both views (clients through the servlet, the emulator through BlobObjectStore) write through the retries.
+        BlobStore store = new FolderRaceRetries(new FilesystemNio2BlobStore(root.toAbsolutePath().toString()));
         return new S3Backend(root, store, s3ProxyServlet(store, accessKey, secretKey));
     }
 

@@ -99,13 +99,18 @@ final class AsyncQueue {
             ModelOutput output = invoker.invoke(endpoint, slot.fleet(), slot.instance(),
                     new ModelInput(body, request.contentType(), request.accept()), request.invocationTimeout(),
                     request.inferenceId());
-            write(request.output(), output.body(), output.contentType());
+            writeOutput(request.output(), output);
             stats.processed.increment();
         } catch (ModelFailure e) {
             fail(request, stats, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Async request {} on {} failed", request.inferenceId(), endpoint.name, e);
             fail(request, stats, "Internal failure: " + e.getMessage());
+        } catch (Error e) {
+            // An in-process model can overflow its stack or run out of memory: the caller still gets its failure.
+            LOG.error("Async request {} on {} failed", request.inferenceId(), endpoint.name, e);
+            fail(request, stats, "Internal failure: " + e);
+            throw e;
         } finally {
             Instant done = context.clock().instant();
             stats.totalProcessingTime.add(new VariantStats.Sample(done, Duration.between(request.received(), done).toMillis()));
@@ -129,18 +134,26 @@ final class AsyncQueue {
         }
     }
 
+    /** An answer that cannot be stored fails the request: SageMaker always leaves the output or the failure. */
+    private void writeOutput(S3Uri location, ModelOutput output) {
+        try {
+            context.objects().put(location.bucket(), location.key(), output.body(), output.contentType());
+        } catch (RuntimeException e) {
+            throw new ModelFailure(500, "The model answered, but the output could not be written to " + location + ": " + e);
+        }
+    }
+
     private void fail(AsyncRequest request, VariantStats stats, @Nullable String message) {
         stats.failures.increment();
         String text = message == null ? "The request failed." : message;
         LOG.debug("Async request {} on {} failed: {}", request.inferenceId(), endpoint.name, text);
-        write(request.failure(), text.getBytes(StandardCharsets.UTF_8), "text/plain");
-    }
-
-    private void write(S3Uri location, byte[] body, String contentType) {
+        S3Uri location = request.failure();
         try {
-            context.objects().put(location.bucket(), location.key(), body, contentType);
+            context.objects().put(location.bucket(), location.key(), text.getBytes(StandardCharsets.UTF_8), "text/plain");
         } catch (RuntimeException e) {
-            LOG.warn("Cannot write {} for endpoint {}: {}", location, endpoint.name, e.getMessage());
+            // Nothing is left for the caller to find: it would wait for an object that never comes.
+            LOG.error("Async request {} on endpoint {} is lost: neither its output nor its failure could be written ({}: {});"
+                    + " the failure was: {}", request.inferenceId(), endpoint.name, location, e, text);
         }
     }
 

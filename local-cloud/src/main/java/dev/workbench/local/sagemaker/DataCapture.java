@@ -145,7 +145,9 @@ final class DataCapture {
             try {
                 objects.put(file.bucket(), file.key(), body.toByteArray(), "application/jsonl");
             } catch (RuntimeException e) {
-                LOG.warn("Data capture for endpoint {} could not be written to {}: {}", endpointName, file, e.getMessage());
+                // These records are gone for good: nothing else holds them.
+                LOG.error("Data capture for endpoint {} lost {} records: they could not be written to {}: {}", endpointName,
+                        lines.size(), file, e.toString());
             }
         }
     }

@@ -124,6 +124,23 @@ class SdkInvocationTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenLeavesTheFailureObjectInstead() {
+        // An object named like the output folder: the filesystem store cannot put a folder of the same name beside it.
+        aws.s3.putObject(b -> b.bucket("work").key("endpoints/blocked/async-output"), RequestBody.fromString("in the way"));
+        aws.deploy("blocked", "local/smiles-to-3d", Map.of(), c -> c.asyncInferenceConfig(a -> a
+                .outputConfig(o -> o.s3OutputPath("s3://work/endpoints/blocked/async-output")
+                        .s3FailurePath("s3://work/endpoints/blocked/async-failures"))));
+        aws.s3.putObject(b -> b.bucket("work").key("endpoints/blocked/async-input/batch.csv"), RequestBody.fromString("smiles\nCCO\n"));
+        InvokeEndpointAsyncResponse accepted = aws.runtime.invokeEndpointAsync(b -> b.endpointName("blocked")
+                .inputLocation("s3://work/endpoints/blocked/async-input/batch.csv").contentType("text/csv").inferenceId("batch"));
+        SdkClients.await(() -> exists(accepted.failureLocation()), Duration.ofSeconds(30));
+        String failure = s3Text(accepted.failureLocation());
+        assertTrue(failure.contains("output could not be written to " + accepted.outputLocation()), failure);
+        assertEquals(List.of("endpoints/blocked/async-output"), aws.s3.listObjectsV2(b -> b.bucket("work")
+                .prefix("endpoints/blocked/async-output")).contents().stream().map(o -> o.key()).toList(), "no output object");
+    }
+
+    @Test
     void injectedThrottlingPoisonedRowsAndCrash() {
         cloud.cloud().faults().set(new FaultSettings(3, 0, 1.0, 0, Duration.ZERO));
         SageMakerRuntimeException throttled = assertThrows(SageMakerRuntimeException.class, () -> invoke("descriptors", "smiles\nCCO\n"));
