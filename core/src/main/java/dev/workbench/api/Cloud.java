@@ -95,10 +95,6 @@ public final class Cloud implements AutoCloseable {
       b.profile(System.getenv("AWS_PROFILE"));
     }
     b.region(region);
-    String bucket = System.getenv("WORKBENCH_BUCKET");
-    if (bucket != null && !bucket.isBlank()) {
-      b.bucket(bucket);
-    }
     String dataDir = System.getenv("WORKBENCH_DATA_DIR");
     if (dataDir != null && !dataDir.isBlank()) {
       b.dataDir(Path.of(dataDir));
@@ -132,7 +128,7 @@ public final class Cloud implements AutoCloseable {
   public Path dataDir() { return settings().dataDir(); }
 
   /**
-   * The Workbench artifacts bucket: the settings' bucket (or env WORKBENCH_BUCKET), else
+   * The Workbench artifacts bucket: the settings' bucket, else env WORKBENCH_BUCKET (whatever the connection), else
    * {@code workbench-<account>-<region>} on AWS (account from STS), else {@code workbench-artifacts-<region>}
    * with an endpoint URL or when STS cannot answer (the name must not depend on anything that changes between
    * runs, so a later process finds the same bucket). Resolved once, created when missing.
@@ -144,7 +140,11 @@ public final class Cloud implements AutoCloseable {
     }
     synchronized (bucketLock) {
       if (bucket == null) {
+        // Here, not in one way of connecting: --endpoint-url, --local, a profile and the DSL all honour the variable.
         String name = settings().bucket();
+        if (name == null) {
+          name = Buckets.fromEnvironment(System::getenv);
+        }
         if (name == null) {
           name = Buckets.defaultName(accountId(), region());
         }

@@ -7,6 +7,8 @@ import dev.workbench.api.InferenceCache;
 import dev.workbench.api.InferenceFailedException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.WorkbenchException;
+import dev.workbench.core.csv.AtomicFiles;
 import dev.workbench.dsl.Workbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "infer", mixinStandardHelpOptions = true,
     description = {"Run a CSV through an endpoint (sync or async) and write the results.",
         "Exit codes: 0 every row succeeded, 3 some rows failed (their errors are in the inference_error column),",
-        "1 an error that produced no output, 130 cancelled (Ctrl-C; a re-run resumes from the journal)."},
+        "1 an error that produced no output (an --output that cannot be written is refused so, before any invocation),",
+        "130 cancelled (Ctrl-C; a re-run resumes from the journal)."},
     footerHeading = "%nExamples:%n",
     footer = {"  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv --local",
         "  workbench infer smiles-to-3d --input molecules.csv --output shapes.csv --batch-size 5 --max-in-flight 8",
@@ -65,6 +68,12 @@ final class InferCommand extends ConnectedCommand {
     }
     if (!Files.isReadable(input) || Files.isDirectory(input)) {
       throw new CliException("cannot read input file: " + input);
+    }
+    // Before any invocation, not after the whole run when the results could only be dropped.
+    try {
+      AtomicFiles.checkWritable(output);
+    } catch (WorkbenchException e) {
+      throw new CliException("--output: " + e.getMessage());
     }
     positive(batchSize, "--batch-size");
     positive(maxInFlight, "--max-in-flight");

@@ -3,6 +3,7 @@ package dev.workbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import dev.workbench.api.Frame;
 import dev.workbench.local.junit.LocalCloudExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -265,6 +267,74 @@ class CliCommandsTest {
     assertTrue(deleted.out().contains("deleted slow"));
     assertFalse(cli.run("endpoints").out().lines().anyMatch(l -> l.startsWith("slow ")));
     assertEquals(1, cli.run("delete", "slow", "--yes").exit());
+  }
+
+  @Test
+  @Order(12)
+  void outputThatCannotBeWrittenIsRefusedBeforeAnyInvocation() throws Exception {
+    Path in = write("refused.csv", "name,smiles\nethanol,CCO\n");
+    Path directory = Files.createDirectories(dir.resolve("a-directory"));
+    assertOutputRefused(in, directory, "it is a directory");
+
+    Path readOnly = write("read-only.csv", "kept\n");
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+    assertOutputRefused(in, readOnly, "the file is read-only");
+    assertEquals("kept\n", Files.readString(readOnly), "a read-only file is left as it was");
+
+    assertOutputRefused(in, readOnly.resolve("out.csv"), "is not a directory");
+  }
+
+  @Test
+  @Order(13)
+  void outputInAPlaceWhereNoFileCanBeCreatedIsRefused() {
+    // Tests run as root, which ignores permission bits: /sys (sysfs) refuses new files even to root.
+    Path place = Path.of("/sys");
+    assumeTrue(cannotCreateFileIn(place), "needs a directory where this user cannot create a file");
+    Path in = write("refused-place.csv", "name,smiles\nethanol,CCO\n");
+    assertOutputRefused(in, place.resolve("out.csv"), "cannot create a file in /sys");
+    assertOutputRefused(in, place.resolve("new-dir/out.csv"), "cannot create a file in /sys");
+  }
+
+  @Test
+  @Order(14)
+  void outputFileHasTheUsualPermissions() throws Exception {
+    Path usual = dir.resolve("made-the-usual-way");
+    Files.newOutputStream(usual).close(); // as any program makes a file: 0666 less the umask
+    Path in = write("perm.csv", "name,smiles\nethanol,CCO\n");
+    Path out = dir.resolve("perm-out.csv");
+    Cli.Result r = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--progress", "none");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(usual)),
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(out)), "a new output file gets the umask's mode");
+
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+    Cli.Result again = cli.run("infer", "descriptors", "-i", in.toString(), "-O", out.toString(), "--progress", "none");
+    assertEquals(0, again.exit(), again.err());
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+        "a replaced output file keeps its mode");
+  }
+
+  /** No endpoint of that name exists: an answer about the output shows that nothing was looked up or sent first. */
+  private static void assertOutputRefused(Path in, Path out, String reason) {
+    Cli.Result r = cli.run("infer", "no-such-endpoint", "--input", in.toString(), "--output", out.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("--output") && r.err().contains(reason) && !r.err().contains("no-such-endpoint"),
+        r.err());
+  }
+
+  private static boolean cannotCreateFileIn(Path place) {
+    if (!Files.isDirectory(place)) {
+      return false;
+    }
+    Path probe = place.resolve("workbench-probe-" + ProcessHandle.current().pid());
+    try {
+      Files.createFile(probe);
+      Files.delete(probe);
+      return false;
+    } catch (java.io.IOException e) {
+      return true;
+    }
   }
 
   static Path write(String name, String content) {

@@ -1,6 +1,7 @@
 package dev.workbench.core.aws;
 
 import dev.workbench.api.WorkbenchException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class Buckets {
   private static final Logger LOG = LoggerFactory.getLogger(Buckets.class);
 
+  /** Names the bucket for every connection that does not set one itself. */
+  public static final String ENV = "WORKBENCH_BUCKET";
+
   private Buckets() {}
+
+  /** The bucket {@value #ENV} names in {@code environment} (name to value), or null when unset or blank. */
+  public static @Nullable String fromEnvironment(Function<String, @Nullable String> environment) {
+    String name = environment.apply(ENV);
+    return name == null || name.isBlank() ? null : name.trim();
+  }
 
   public static String defaultName(@Nullable String accountId, String region) {
     return accountId != null ? "workbench-" + accountId + "-" + region : "workbench-artifacts-" + region;

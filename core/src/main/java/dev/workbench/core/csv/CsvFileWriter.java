@@ -9,13 +9,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -52,17 +48,18 @@ public final class CsvFileWriter implements AutoCloseable {
   public static CsvFileWriter open(Path target, List<String> columns) {
     List<String> header = Frame.empty(columns).columns(); // checks blank and duplicate names
     Path file = target.toAbsolutePath();
+    AtomicFiles.checkTarget(target);
     Path temp = null;
     try {
       Files.createDirectories(file.getParent());
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-      Writer text = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
-          1 << 16);
+      AtomicFiles.Temp created = AtomicFiles.createTemp(file.getParent(), file);
+      temp = created.path();
+      Writer text = new BufferedWriter(new OutputStreamWriter(created.stream(), StandardCharsets.UTF_8), 1 << 16);
       CsvFileWriter writer = new CsvFileWriter(file, header, temp, text);
       writer.csv.writeRecord(header);
       return writer;
     } catch (IOException | UncheckedIOException e) {
-      deleteQuietly(temp);
+      AtomicFiles.deleteQuietly(temp);
       throw new WorkbenchException("Cannot write " + target + ": " + message(e), e);
     }
   }
@@ -97,14 +94,7 @@ public final class CsvFileWriter implements AutoCloseable {
     Path written = temp;
     try {
       csv.close();
-      try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      try {
-        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(written, target);
       committed = true;
       temp = null;
     } catch (IOException | UncheckedIOException e) {
@@ -122,7 +112,7 @@ public final class CsvFileWriter implements AutoCloseable {
       } catch (IOException ignored) {
         // discarding anyway
       }
-      deleteQuietly(temp);
+      AtomicFiles.deleteQuietly(temp);
       temp = null;
     }
   }
@@ -134,17 +124,6 @@ public final class CsvFileWriter implements AutoCloseable {
   }
 
   private static String message(Exception e) {
-    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-    return String.valueOf(t.getMessage());
-  }
-
-  private static void deleteQuietly(@Nullable Path p) {
-    if (p != null) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException ignored) {
-        // best effort: only our own temp file
-      }
-    }
+    return AtomicFiles.describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
   }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
+import dev.workbench.api.WorkbenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,28 @@ class CsvFileWriterTest {
       assertTrue(e.getMessage().contains("columns [b] but the file has [a]"), e.getMessage());
     }
     assertEquals("old\n", Files.readString(out));
+    assertFalse(tempFilesLeft());
+  }
+
+  @Test
+  void filesGetTheUmasksModeAndReadOnlyOnesAreRefused() throws IOException {
+    Path usual = dir.resolve("usual");
+    Files.newOutputStream(usual).close(); // 0666 less the umask, as any program makes a file
+    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(usual));
+    Path streamed = dir.resolve("streamed.csv");
+    try (CsvFileWriter writer = CsvFileWriter.open(streamed, List.of("id"))) {
+      writer.commit();
+    }
+    Path whole = dir.resolve("whole.csv");
+    Frame.of(List.of("id"), List.of(List.of("1"))).writeCsv(whole);
+    assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(streamed)));
+    assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(whole)));
+
+    Files.setPosixFilePermissions(whole, PosixFilePermissions.fromString("r--r--r--"));
+    WorkbenchException refused = assertThrows(WorkbenchException.class, () -> CsvFileWriter.open(whole, List.of("id")));
+    assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
+    assertThrows(WorkbenchException.class, () -> Frame.of(List.of("id"), List.of(List.of("2"))).writeCsv(whole));
+    assertEquals("id\n1\n", Files.readString(whole).replace("\r", ""));
     assertFalse(tempFilesLeft());
   }
 }
