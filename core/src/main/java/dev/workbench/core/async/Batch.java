@@ -36,6 +36,12 @@ final class Batch {
     volatile @Nullable Instant landedAt;
     /** When InvokeEndpointAsync accepted it (null when an earlier run invoked it). */
     volatile @Nullable Instant invokedAt;
+    /** This run holds the lease (created the input object, or took over a dead holder's): it collects and cleans up. */
+    volatile boolean led;
+    /** Taking over a dead holder's lease: the input is written over instead of created. */
+    volatile boolean takeover;
+    /** Written into the input's metadata: tells our own retried create-if-absent from someone else's. */
+    final String claimToken = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     /** Set once the batch's place among the job's invocations in flight has been given back. */
     final AtomicBoolean slotReleased = new AtomicBoolean();
 

@@ -15,7 +15,7 @@ class JournalTest {
 
     private static JournalEntry entry(String id, String key, int generation) {
         return new JournalEntry(id, key, generation, "ep", "s3://b/endpoints/ep/async-input/" + id + ".csv",
-                null, null, 0, 10, Instant.parse("2026-01-01T00:00:00Z"), JournalState.SUBMITTING, null, null);
+                null, null, 0, 10, Instant.parse("2026-01-01T00:00:00Z"), JournalState.SUBMITTING, null, null, "test-owner");
     }
 
     @Test

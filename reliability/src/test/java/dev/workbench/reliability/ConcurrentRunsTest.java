@@ -1,0 +1,146 @@
+package dev.workbench.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.workbench.api.Cloud;
+import dev.workbench.api.Frame;
+import dev.workbench.local.LocalCloud;
+import dev.workbench.local.junit.LocalCloudExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many processes, one truth: 2 and 8 client processes on one machine (one journal file, one bucket) run the same
+ * or overlapping inputs at once, started up to 400 ms apart, {@code -Dconcurrency.reps} times (20 by default).
+ * Every process must finish each repetition within {@link #BOUND_SECONDS} with every row present, in order,
+ * holding its own values and the model's answer; batches with the same content share one invocation where
+ * their runs overlap in time. {@code -Dconcurrency.seed=S} replays the start offsets.
+ */
+class ConcurrentRunsTest {
+    static final int ROWS = 100;
+    static final long BOUND_SECONDS = 60;
+    static final String EP = "concurrent";
+
+    @RegisterExtension
+    static LocalCloudExtension local = LocalCloudExtension.fast();
+
+    @TempDir
+    static Path dir;
+
+    static Workers workers;
+    static long seed;
+    static int reps;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalCloud lc = local.cloud();
+        Path journalDir = Files.createDirectories(dir.resolve("one-machine"));
+        try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(journalDir))) {
+            Clouds.deployLatency(cloud, EP, Map.of("LATENCY_MS_PER_ROW", "2"), d -> d.maxConcurrent(4).minInstances(1));
+        }
+        seed = Long.getLong("concurrency.seed", System.nanoTime() & 0xffffffL);
+        reps = Integer.getInteger("concurrency.reps", 20);
+        System.out.println("CONCURRENCY: " + reps + " repetitions, seed " + seed + " (replay: -Dconcurrency.seed=" + seed + ")");
+        workers = new Workers(lc.endpoint(), EP, Collections.nCopies(8, journalDir), dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (workers != null) {
+            workers.close();
+        }
+    }
+
+    @Test
+    void twoProcessesOnTheSameFile() throws Exception {
+        repeat("2-same", 2, k -> 0);
+    }
+
+    @Test
+    void twoProcessesOnOverlappingFiles() throws Exception {
+        repeat("2-overlap", 2, k -> k * ROWS / 2);
+    }
+
+    @Test
+    void eightProcessesOnTheSameFile() throws Exception {
+        repeat("8-same", 8, k -> 0);
+    }
+
+    @Test
+    void eightProcessesOnOverlappingFiles() throws Exception {
+        repeat("8-overlap", 8, k -> (k % 2) * ROWS / 2);
+    }
+
+    interface FirstRow {
+        int of(int worker);
+    }
+
+    private void repeat(String name, int processes, FirstRow first) throws Exception {
+        LocalCloud lc = local.cloud();
+        Random random = new Random(seed ^ name.hashCode());
+        long runsBefore = modelRuns(lc);
+        long slowest = 0;
+        long started = System.nanoTime();
+        for (int rep = 0; rep < reps; rep++) {
+            String tag = name + "-" + rep;
+            List<Path> outputs = new ArrayList<>();
+            for (int k = 0; k < processes; k++) {
+                Path out = dir.resolve(tag + "-" + k + ".csv");
+                outputs.add(out);
+                workers.get(k).send("run " + first.of(k) + " " + ROWS + " " + tag + " " + random.nextInt(400) + " " + out);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+            for (int k = 0; k < processes; k++) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                String answer = workers.get(k).await(left);
+                if (answer == null) {
+                    fail(name + " rep " + rep + " (seed " + seed + "): process " + k + " did not finish within "
+                            + BOUND_SECONDS + " s (see " + workers.get(k).log + ")");
+                }
+                assertTrue(answer.startsWith("done "), name + " rep " + rep + " (seed " + seed + "): process " + k + ": " + answer);
+                slowest = Math.max(slowest, Long.parseLong(answer.substring(5)));
+                assertCompleteAndCorrect(Frame.readCsv(outputs.get(k)), first.of(k), tag, name + " rep " + rep + " process " + k);
+            }
+        }
+        long runs = modelRuns(lc) - runsBefore;
+        long batchesAsked = (long) reps * processes * (ROWS / 10);
+        System.out.println("CONCURRENCY " + name + ": " + reps + " reps x " + processes + " processes, all rows correct, "
+                + "slowest run " + slowest + " ms, all in " + (System.nanoTime() - started) / 1_000_000 + " ms, " + runs + " model invocations for " + batchesAsked + " batches asked");
+        assertTrue(runs <= batchesAsked, "no more invocations than batches asked: " + runs);
+    }
+
+    /** Every row there, in order, with its own values and the model's answer, no error. */
+    static void assertCompleteAndCorrect(Frame out, int first, String tag, String what) {
+        assertEquals(ROWS, out.rowCount(), what + ": N rows in, N rows out");
+        boolean errors = out.hasColumn(Frame.ERROR_COLUMN);
+        for (int j = 0; j < ROWS; j++) {
+            int id = first + j;
+            assertEquals(Integer.toString(id), out.get(j, "id"), what + ": row " + j + " in input order");
+            assertEquals(String.format("c%06d", id), out.get(j, "code"), what + ": row " + j + " kept exactly");
+            assertEquals(tag, out.get(j, "tag"), what + ": row " + j + " of this run's input");
+            assertEquals("2", out.get(j, "latency_ms"), what + ": row " + j + " has the model's answer");
+            if (errors) {
+                String error = out.get(j, Frame.ERROR_COLUMN);
+                assertTrue(error == null || error.isEmpty(), what + ": row " + j + " failed: " + error);
+            }
+        }
+    }
+
+    static long modelRuns(LocalCloud lc) {
+        return lc.stats().snapshot().entrySet().stream().filter(e -> e.getKey().startsWith("invocation:"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}
