@@ -24,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many processes, one truth: 2 and 8 client processes on one machine (one journal file, one bucket) run the same
- * or overlapping inputs at once, started up to 400 ms apart, {@code -Dconcurrency.reps} times (20 by default).
+ * or overlapping inputs at once, started up to a second apart, {@code -Dconcurrency.reps} times (20 by default).
  * Every process must finish each repetition within {@link #BOUND_SECONDS} with every row present, in order,
  * holding its own values and the model's answer; batches with the same content share one invocation where
  * their runs overlap in time. {@code -Dconcurrency.seed=S} replays the start offsets.
  */
 class ConcurrentRunsTest {
-    static final int ROWS = 100;
+    static final int ROWS = Integer.getInteger("concurrency.rows", 200);
+    static final String LATENCY = System.getProperty("concurrency.latency", "5");
+    static final int STAGGER_MS = Integer.getInteger("concurrency.stagger", 1000);
     static final long BOUND_SECONDS = 60;
     static final String EP = "concurrent";
 
@@ -49,7 +51,7 @@ class ConcurrentRunsTest {
         LocalCloud lc = local.cloud();
         Path journalDir = Files.createDirectories(dir.resolve("one-machine"));
         try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(journalDir))) {
-            Clouds.deployLatency(cloud, EP, Map.of("LATENCY_MS_PER_ROW", "2"), d -> d.maxConcurrent(4).minInstances(1));
+            Clouds.deployLatency(cloud, EP, Map.of("LATENCY_MS_PER_ROW", LATENCY), d -> d.maxConcurrent(4).minInstances(1));
         }
         seed = Long.getLong("concurrency.seed", System.nanoTime() & 0xffffffL);
         reps = Integer.getInteger("concurrency.reps", 20);
@@ -100,7 +102,7 @@ class ConcurrentRunsTest {
             for (int k = 0; k < processes; k++) {
                 Path out = dir.resolve(tag + "-" + k + ".csv");
                 outputs.add(out);
-                workers.get(k).send("run " + first.of(k) + " " + ROWS + " " + tag + " " + random.nextInt(400) + " " + out);
+                workers.get(k).send("run " + first.of(k) + " " + ROWS + " " + tag + " " + random.nextInt(STAGGER_MS) + " " + out);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
             for (int k = 0; k < processes; k++) {
@@ -131,7 +133,7 @@ class ConcurrentRunsTest {
             assertEquals(Integer.toString(id), out.get(j, "id"), what + ": row " + j + " in input order");
             assertEquals(String.format("c%06d", id), out.get(j, "code"), what + ": row " + j + " kept exactly");
             assertEquals(tag, out.get(j, "tag"), what + ": row " + j + " of this run's input");
-            assertEquals("2", out.get(j, "latency_ms"), what + ": row " + j + " has the model's answer");
+            assertEquals(LATENCY, out.get(j, "latency_ms"), what + ": row " + j + " has the model's answer");
             if (errors) {
                 String error = out.get(j, Frame.ERROR_COLUMN);
                 assertTrue(error == null || error.isEmpty(), what + ": row " + j + " failed: " + error);

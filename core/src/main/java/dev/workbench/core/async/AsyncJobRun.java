@@ -56,6 +56,7 @@ final class AsyncJobRun {
     private final Deque<Slice> queue = new ArrayDeque<>(); // guarded by this
     private int inFlight; // guarded by this
     private final AtomicInteger rowsFinished = new AtomicInteger();
+    private final AtomicInteger rowsFailed = new AtomicInteger();
     private final Set<Batch> live = ConcurrentHashMap.newKeySet();
     private final List<String> collectedIds = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean stopped;
@@ -524,6 +525,9 @@ final class AsyncJobRun {
 
     private void finish(Batch batch, Frame rows, BatchPhase phase, @Nullable String error) {
         live.remove(batch);
+        if (phase == BatchPhase.FAILED) {
+            rowsFailed.addAndGet(batch.rowCount());
+        }
         job.batchState(batch.state(phase, error));
         job.batchDone(batch.firstRow(), rows);
         job.rowsInFlight(-batch.rowCount());
@@ -531,7 +535,9 @@ final class AsyncJobRun {
         if (rowsFinished.addAndGet(batch.rowCount()) == input.rowCount()) {
             job.complete();
             trip.finished(this);
-            if (journal != null && !collectedIds.isEmpty()) {
+            // A job with failed rows keeps its collected rows in the journal (until the purge), so re-running it
+            // invokes only what failed; a job that fully succeeded lets go of them.
+            if (journal != null && !collectedIds.isEmpty() && rowsFailed.get() == 0) {
                 List<String> ids = List.copyOf(collectedIds);
                 trip.io(() -> journal.released(ids));
             }
