@@ -86,11 +86,69 @@ class ConcurrentRunsTest {
         repeat("8-overlap", 8, k -> (k % 2) * ROWS / 2);
     }
 
+    /**
+     * Several machines share only the bucket: each process has its own journal, so leases, results and liveness
+     * go through S3 alone (the registrations' heartbeats, the published results).
+     */
+    @Test
+    void threeProcessesOnSeveralMachinesSharingOnlyTheBucket() throws Exception {
+        List<Path> dataDirs = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            dataDirs.add(Files.createDirectories(dir.resolve("machine-" + k)));
+        }
+        try (Workers machines = new Workers(local.cloud().endpoint(), EP, dataDirs, Files.createDirectories(dir.resolve("machines")))) {
+            repeat("3-machines", machines, 3, Math.max(1, reps / 2), k -> 0);
+        }
+    }
+
+    /** One process killed with SIGKILL mid-run: the others, following its leases, still finish with every row. */
+    @Test
+    void aProcessKilledMidRunLeavesTheOthersCorrect() throws Exception {
+        LocalCloud lc = local.cloud();
+        int rows = ROWS * 2;
+        String tag = "killed";
+        try (Workers victims = new Workers(lc.endpoint(), EP, List.of(dir.resolve("one-machine")),
+                Files.createDirectories(dir.resolve("victim")))) {
+            Workers.Worker victim = victims.get(0);
+            long runsBefore = modelRuns(lc);
+            victim.send("run 0 " + rows + " " + tag + " 0 " + dir.resolve("victim.csv"));
+            List<Path> outputs = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                Path out = dir.resolve(tag + "-" + k + ".csv");
+                outputs.add(out);
+                workers.get(k).send("run 0 " + rows + " " + tag + " 200 " + out);
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (modelRuns(lc) - runsBefore < 6 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up, its leases left behind
+            assertTrue(victim.process.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(137, victim.process.exitValue(), "killed by SIGKILL");
+            System.out.println("CONCURRENCY kill: victim killed after " + (modelRuns(lc) - runsBefore) + " model runs");
+            assertTrue(Files.notExists(dir.resolve("victim.csv")), "killed mid-run, before writing its output");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+            for (int k = 0; k < 3; k++) {
+                String answer = workers.get(k).await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                assertTrue(answer != null && answer.startsWith("done "), "survivor " + k + " after the kill: " + answer
+                        + " (see " + workers.get(k).log + ")");
+                Frame out = Frame.readCsv(outputs.get(k));
+                assertEquals(rows, out.rowCount(), "survivor " + k + ": N rows in, N rows out");
+                assertCompleteAndCorrect(out.slice(0, ROWS), 0, tag, "survivor " + k);
+                assertCompleteAndCorrect(out.slice(ROWS, rows), ROWS, tag, "survivor " + k);
+            }
+        }
+    }
+
     interface FirstRow {
         int of(int worker);
     }
 
     private void repeat(String name, int processes, FirstRow first) throws Exception {
+        repeat(name, workers, processes, reps, first);
+    }
+
+    private void repeat(String name, Workers workers, int processes, int reps, FirstRow first) throws Exception {
         LocalCloud lc = local.cloud();
         Random random = new Random(seed ^ name.hashCode());
         long runsBefore = modelRuns(lc);

@@ -492,8 +492,23 @@ final class AsyncJobRun {
 
     /** No result in time: bisect like a failure, and reap whatever the late invocation leaves behind. */
     void expired(Batch batch) {
-        String message = "No result within the invocation timeout (" + options.invocationTimeout().toSeconds()
-                + " s) after the endpoint could start on it";
+        giveUp(batch, "No result within the invocation timeout (" + options.invocationTimeout().toSeconds()
+                + " s) after the endpoint could start on it");
+    }
+
+    /** The result can no longer arrive (its bucket is gone): no use splitting, every row carries why. */
+    void lost(Batch batch, String message) {
+        guarded(batch, () -> {
+            if (journal != null) {
+                journal.failed(batch.inferenceId, message);
+            }
+            share(batch, message, true);
+            failRows(batch, message);
+        });
+    }
+
+    /** The watcher stopped waiting: bisect like a failure; whatever the invocation leaves late is reaped. */
+    void giveUp(Batch batch, String message) {
         if (journal != null) {
             journal.failed(batch.inferenceId, message);
         }
@@ -516,6 +531,10 @@ final class AsyncJobRun {
             pump();
             return;
         }
+        failRows(batch, message);
+    }
+
+    private void failRows(Batch batch, String message) {
         List<@Nullable String> errors = new ArrayList<>();
         for (int i = 0; i < batch.rowCount(); i++) {
             errors.add(message);

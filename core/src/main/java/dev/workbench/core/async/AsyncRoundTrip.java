@@ -331,6 +331,22 @@ public final class AsyncRoundTrip implements AutoCloseable {
         }
 
         @Override
+        public void lost(Batch batch, String why) {
+            io(() -> batch.run.lost(batch, why));
+            batch.run.releaseSlot(batch);
+        }
+
+        @Override
+        public void stalled(Batch batch, boolean stalled) {
+            batch.run.job().batchStalled(stalled);
+        }
+
+        @Override
+        public void abandoned(Batch batch, String why) {
+            io(() -> batch.run.giveUp(batch, why));
+        }
+
+        @Override
         public void reaped(Batch batch, @Nullable S3Location found) {
             S3Location in = batch.input;
             List<S3Location> leftovers = new java.util.ArrayList<>();

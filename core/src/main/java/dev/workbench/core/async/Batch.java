@@ -42,6 +42,10 @@ final class Batch {
     volatile boolean takeover;
     /** Written into the input's metadata: tells our own retried create-if-absent from someone else's. */
     final String claimToken = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    /** Batches submitted after it to the same endpoint whose results were found first (the watcher's). */
+    volatile int overtaken;
+    /** Flagged by the watcher as waiting far longer than its peers. */
+    volatile boolean stalled;
     /** Set once the batch's place among the job's invocations in flight has been given back. */
     final AtomicBoolean slotReleased = new AtomicBoolean();
 

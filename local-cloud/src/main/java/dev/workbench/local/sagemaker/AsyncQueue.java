@@ -137,6 +137,11 @@ final class AsyncQueue {
     }
 
     private void write(S3Uri location, byte[] body, String contentType) {
+        if (!context.objects().bucketExists(location.bucket())) {
+            // SageMaker cannot write into a bucket that was deleted (and does not create it again).
+            LOG.error("Cannot write {} for endpoint {}: the bucket {} does not exist", location, endpoint.name, location.bucket());
+            return;
+        }
         try {
             context.objects().put(location.bucket(), location.key(), body, contentType);
         } catch (RuntimeException e) {
