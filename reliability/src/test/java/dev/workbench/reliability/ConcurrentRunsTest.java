@@ -8,8 +8,10 @@ import dev.workbench.api.Cloud;
 import dev.workbench.api.Frame;
 import dev.workbench.local.LocalCloud;
 import dev.workbench.local.junit.LocalCloudExtension;
+import dev.workbench.local.spi.FaultSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,6 +86,21 @@ class ConcurrentRunsTest {
     @Test
     void eightProcessesOnOverlappingFiles() throws Exception {
         repeat("8-overlap", 8, k -> (k % 2) * ROWS / 2);
+    }
+
+    /**
+     * The concurrent soak: 4 processes on the same file under 3% S3 503 SlowDown and 3% invocation throttling
+     * (seeded), {@code -Dconcurrency.faultReps} times (3 by default, 20 with -Psoak).
+     */
+    @Test
+    void fourProcessesOnTheSameFileUnderFaults() throws Exception {
+        LocalCloud lc = local.cloud();
+        lc.faults().set(new FaultSettings(seed, 0.03, 0.03, 0, Duration.ZERO));
+        try {
+            repeat("4-faults", workers, 4, Integer.getInteger("concurrency.faultReps", 3), k -> 0);
+        } finally {
+            lc.faults().set(FaultSettings.none());
+        }
     }
 
     /**
