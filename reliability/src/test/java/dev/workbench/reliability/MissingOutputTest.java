@@ -86,6 +86,55 @@ class MissingOutputTest {
         }
     }
 
+    /**
+     * Outputs deleted as they land (another client, a lifecycle rule) for a second mid-run: the batches whose
+     * output vanished are noticed once the endpoint's queue has emptied and are invoked again (split), so the
+     * run still ends with every row's answer, in bounded time instead of at the hour-long deadline.
+     */
+    @Test
+    void outputsDeletedByAnotherClientAreNoticedAndInvokedAgainInBoundedTime() throws Exception {
+        LocalCloud lc = local.cloud();
+        String ep = "vanishing-output";
+        int rows = 200;
+        try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(data))) {
+            Endpoint endpoint = Clouds.deployLatency(cloud, ep, Map.of("LATENCY_MS_PER_ROW", "20"),
+                    d -> d.maxConcurrent(2).minInstances(1));
+            Frame in = Rows.numbered(rows, "vanishing");
+            long invokesBefore = lc.stats().get("runtime.InvokeEndpointAsync");
+            InferenceJob job = endpoint.submit(in, o -> o.batchSize(10));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (job.progress().rowsDone() < 30 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            String prefix = "endpoints/" + ep + "/async-output/";
+            int deleted = 0;
+            long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < stop) {
+                for (String key : Clouds.objectsUnder(cloud, prefix)) {
+                    cloud.s3().deleteObject(b -> b.bucket(cloud.bucket()).key(key));
+                    deleted++;
+                }
+            }
+            long start = System.nanoTime();
+            System.out.println("MISSING: " + deleted + " outputs deleted as they landed");
+            assertTrue(deleted > 0, "some outputs were deleted");
+            Frame out;
+            try {
+                out = job.future().get(BOUND_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new AssertionError("the job failed: " + e.getCause(), e.getCause());
+            }
+            System.out.println("MISSING: finished " + (System.nanoTime() - start) / 1_000_000 + " ms after the deletions, "
+                    + (lc.stats().get("runtime.InvokeEndpointAsync") - invokesBefore) + " invocations for " + rows / 10 + " batches");
+            Rows.assertSameRowsInOrder(in, out);
+            assertEquals(0, out.errorCount(), "every row has its answer after the lost batches were invoked again");
+            for (int i = 0; i < rows; i++) {
+                assertEquals("20", out.get(i, "latency_ms"), "row " + i);
+            }
+            assertTrue(lc.stats().get("runtime.InvokeEndpointAsync") - invokesBefore > rows / 10, "lost batches invoked again");
+        }
+    }
+
     /** Deletes the bucket as another client would: its objects, then the bucket (retried while outputs still land). */
     private static void deleteBucket(S3Client s3, String bucket) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {

@@ -69,7 +69,8 @@ public final class AsyncRoundTrip implements AutoCloseable {
     public AsyncRoundTrip(Cloud cloud) {
         this.cloud = cloud;
         this.retrier = new Retrier(io, timer, () -> terminated);
-        this.watcher = new CompletionWatcher(cloud.s3(), watcherThread, new Dispatch(), capacities::get, counts);
+        this.watcher = new CompletionWatcher(cloud.s3(), watcherThread, new Dispatch(), capacities::get, counts,
+                new BacklogProbe(cloud::cloudWatch, counts));
         this.deleter = new ObjectDeleter(cloud.s3(), retrier, timer, counts);
         this.coordinator = new Coordinator(cloud.s3(), timer, counts, this::io, this::bucket, deleter);
     }

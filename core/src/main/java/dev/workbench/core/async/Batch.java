@@ -46,6 +46,8 @@ final class Batch {
     volatile int overtaken;
     /** Flagged by the watcher as waiting far longer than its peers. */
     volatile boolean stalled;
+    /** When the watcher began waiting for it: after its invocation was accepted. */
+    volatile @Nullable Instant watchedSince;
     /** Set once the batch's place among the job's invocations in flight has been given back. */
     final AtomicBoolean slotReleased = new AtomicBoolean();
 

@@ -57,7 +57,7 @@ final class CompletionWatcher {
         /** Waiting far longer than the batches submitted after it, which finished: its output may be gone. */
         void stalled(Batch batch, boolean stalled);
 
-        /** Stalled past {@link #GIVE_UP_AFTER}: handled like a failed invocation, with {@code why}. */
+        /** Its invocation is over and no result came ({@link #GIVE_UP_AFTER}): handled like a failed one. */
         void abandoned(Batch batch, String why);
     }
 
@@ -65,8 +65,11 @@ final class CompletionWatcher {
     static final int OVERTAKEN_BY = 4;
     /** Waiting this long (and three times the recent processing time) after being overtaken: stalled. */
     static final Duration STALLED_AFTER = Duration.ofSeconds(10);
-    /** Waiting this long (and ten times the recent processing time) after being overtaken: given up on. */
-    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
+    /**
+     * Waiting this long (and ten times the recent processing time), with the endpoint's queue empty at some
+     * moment since it was invoked ({@link BacklogProbe}): given up on.
+     */
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(15);
     /** A bucket missing in this many listings in a row is gone. */
     private static final int MISSING_BUCKET_ROUNDS = 2;
 
@@ -75,6 +78,7 @@ final class CompletionWatcher {
     private final Handler handler;
     private final Function<String, @Nullable EndpointCapacity> capacities;
     private final RequestCounts counts;
+    private final BacklogProbe backlog;
     private final ConcurrentHashMap<String, Batch> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Map<String, Instant> lastListed = new ConcurrentHashMap<>();
@@ -84,8 +88,9 @@ final class CompletionWatcher {
     private volatile long rounds;
 
     CompletionWatcher(S3Client s3, ScheduledExecutorService thread, Handler handler,
-            Function<String, @Nullable EndpointCapacity> capacities, RequestCounts counts) {
+            Function<String, @Nullable EndpointCapacity> capacities, RequestCounts counts, BacklogProbe backlog) {
         this.s3 = s3;
+        this.backlog = backlog;
         this.thread = thread;
         this.handler = handler;
         this.capacities = capacities;
@@ -93,6 +98,9 @@ final class CompletionWatcher {
     }
 
     void watch(Batch batch) {
+        if (batch.watchedSince == null) {
+            batch.watchedSince = Instant.now();
+        }
         pending.put(batch.inferenceId, batch);
         wake(PollInterval.MIN_MILLIS);
     }
@@ -308,21 +316,27 @@ final class CompletionWatcher {
                     handler.expired(b);
                     continue;
                 }
-                if (start == 0 || b.overtaken < OVERTAKEN_BY) {
+                Instant watched = b.watchedSince;
+                long watchedFor = watched == null ? 0 : Duration.between(watched, Instant.now()).toNanos();
+                // A slow invocation is not a lost one: give up only once the endpoint's queue emptied after it
+                // was accepted (every invocation accepted before then has finished).
+                if (watched != null && watchedFor > Math.max(GIVE_UP_AFTER.toNanos(), 10 * typical)
+                        && backlog.drainedSince(b.endpointName(), watched) && pending.remove(b.inferenceId, b)) {
+                    unstall(b);
+                    handler.abandoned(b, "No result " + watchedFor / 1_000_000_000L + " s after it was invoked,"
+                            + " although the endpoint's queue has emptied since (" + b.overtaken + " batches submitted"
+                            + " after it finished): its output or failure object was never written or was deleted");
+                    continue;
+                }
+                if (start == 0) {
                     continue;
                 }
                 long waited = now - start;
-                if (!b.stalled && waited > Math.max(STALLED_AFTER.toNanos(), 3 * typical)) {
+                if (!b.stalled && b.overtaken >= OVERTAKEN_BY && waited > Math.max(STALLED_AFTER.toNanos(), 3 * typical)) {
                     b.stalled = true;
                     LOG.warn("{}: no result after {} s while {} batches submitted after it finished", b,
                             waited / 1_000_000_000L, b.overtaken);
                     handler.stalled(b, true);
-                }
-                if (waited > Math.max(GIVE_UP_AFTER.toNanos(), 10 * typical) && pending.remove(b.inferenceId, b)) {
-                    unstall(b);
-                    handler.abandoned(b, "No result after " + waited / 1_000_000_000L + " s, while " + b.overtaken
-                            + " batches submitted after it finished (typically in " + typical / 1_000_000L
-                            + " ms): its output may have been deleted");
                 }
             }
         }
