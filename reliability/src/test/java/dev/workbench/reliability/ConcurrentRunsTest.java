@@ -104,8 +104,10 @@ class ConcurrentRunsTest {
     }
 
     /**
-     * Several machines share only the bucket: each process has its own journal, so leases, results and liveness
-     * go through S3 alone (the registrations' heartbeats, the published results).
+     * Several machines share only the bucket: each process has its own journal and names a host of its own, so
+     * leases, results and liveness go through S3 alone (the registrations' heartbeats, the published results).
+     * One of them is killed with SIGKILL mid-run in the last repetition: the others notice from its stale
+     * registration alone and still finish with every row.
      */
     @Test
     void threeProcessesOnSeveralMachinesSharingOnlyTheBucket() throws Exception {
@@ -113,47 +115,57 @@ class ConcurrentRunsTest {
         for (int k = 0; k < 3; k++) {
             dataDirs.add(Files.createDirectories(dir.resolve("machine-" + k)));
         }
-        try (Workers machines = new Workers(local.cloud().endpoint(), EP, dataDirs, Files.createDirectories(dir.resolve("machines")))) {
+        try (Workers machines = new Workers(local.cloud().endpoint(), EP, dataDirs,
+                Files.createDirectories(dir.resolve("machines")), true)) {
             repeat("3-machines", machines, 3, Math.max(1, reps / 2), k -> 0);
+            killOneMidRun("3-machines-killed", machines);
         }
     }
 
     /** One process killed with SIGKILL mid-run: the others, following its leases, still finish with every row. */
     @Test
     void aProcessKilledMidRunLeavesTheOthersCorrect() throws Exception {
+        try (Workers victims = new Workers(local.cloud().endpoint(), EP, List.of(dir.resolve("one-machine")),
+                Files.createDirectories(dir.resolve("victim")))) {
+            killOneMidRun("killed", victims, workers, 3);
+        }
+    }
+
+    /** Kills the last of {@code machines} mid-run; the others run the same file and must finish correctly. */
+    private void killOneMidRun(String tag, Workers machines) throws Exception {
+        killOneMidRun(tag, machines, machines, machines.size() - 1);
+    }
+
+    private void killOneMidRun(String tag, Workers victims, Workers survivors, int count) throws Exception {
         LocalCloud lc = local.cloud();
         int rows = ROWS * 2;
-        String tag = "killed";
-        try (Workers victims = new Workers(lc.endpoint(), EP, List.of(dir.resolve("one-machine")),
-                Files.createDirectories(dir.resolve("victim")))) {
-            Workers.Worker victim = victims.get(0);
-            long runsBefore = modelRuns(lc);
-            victim.send("run 0 " + rows + " " + tag + " 0 " + dir.resolve("victim.csv"));
-            List<Path> outputs = new ArrayList<>();
-            for (int k = 0; k < 3; k++) {
-                Path out = dir.resolve(tag + "-" + k + ".csv");
-                outputs.add(out);
-                workers.get(k).send("run 0 " + rows + " " + tag + " 200 " + out);
-            }
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (modelRuns(lc) - runsBefore < 6 && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up, its leases left behind
-            assertTrue(victim.process.waitFor(10, TimeUnit.SECONDS));
-            assertEquals(137, victim.process.exitValue(), "killed by SIGKILL");
-            System.out.println("CONCURRENCY kill: victim killed after " + (modelRuns(lc) - runsBefore) + " model runs");
-            assertTrue(Files.notExists(dir.resolve("victim.csv")), "killed mid-run, before writing its output");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
-            for (int k = 0; k < 3; k++) {
-                String answer = workers.get(k).await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                assertTrue(answer != null && answer.startsWith("done "), "survivor " + k + " after the kill: " + answer
-                        + " (see " + workers.get(k).log + ")");
-                Frame out = Frame.readCsv(outputs.get(k));
-                assertEquals(rows, out.rowCount(), "survivor " + k + ": N rows in, N rows out");
-                assertCompleteAndCorrect(out.slice(0, ROWS), 0, tag, "survivor " + k);
-                assertCompleteAndCorrect(out.slice(ROWS, rows), ROWS, tag, "survivor " + k);
-            }
+        Workers.Worker victim = victims.get(victims.size() - 1);
+        long runsBefore = modelRuns(lc);
+        victim.send("run 0 " + rows + " " + tag + " 0 " + dir.resolve(tag + "-victim.csv"));
+        List<Path> outputs = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            Path out = dir.resolve(tag + "-" + k + ".csv");
+            outputs.add(out);
+            survivors.get(k).send("run 0 " + rows + " " + tag + " 200 " + out);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (modelRuns(lc) - runsBefore < 6 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up, its leases left behind
+        assertTrue(victim.process.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(137, victim.process.exitValue(), "killed by SIGKILL");
+        System.out.println("CONCURRENCY " + tag + ": victim killed after " + (modelRuns(lc) - runsBefore) + " model runs");
+        assertTrue(Files.notExists(dir.resolve(tag + "-victim.csv")), "killed mid-run, before writing its output");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+        for (int k = 0; k < count; k++) {
+            String answer = survivors.get(k).await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            assertTrue(answer != null && answer.startsWith("done "), tag + ": survivor " + k + " after the kill: " + answer
+                    + " (see " + survivors.get(k).log + ")");
+            Frame out = Frame.readCsv(outputs.get(k));
+            assertEquals(rows, out.rowCount(), "survivor " + k + ": N rows in, N rows out");
+            assertCompleteAndCorrect(out.slice(0, ROWS), 0, tag, "survivor " + k);
+            assertCompleteAndCorrect(out.slice(ROWS, rows), ROWS, tag, "survivor " + k);
         }
     }
 

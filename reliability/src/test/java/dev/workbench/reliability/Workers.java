@@ -49,10 +49,22 @@ final class Workers implements AutoCloseable {
 
     /** Starts {@code n} workers, each with its data directory from {@code dataDirs} (shared when equal). */
     Workers(URI endpointUrl, String endpoint, List<Path> dataDirs, Path logs) throws Exception {
+        this(endpointUrl, endpoint, dataDirs, logs, false);
+    }
+
+    /**
+     * @param ownMachines each worker names a host of its own in its participant id, so it tells whether the
+     *                    others are alive only from their registrations in S3, as on separate machines
+     */
+    Workers(URI endpointUrl, String endpoint, List<Path> dataDirs, Path logs, boolean ownMachines) throws Exception {
         for (int i = 0; i < dataDirs.size(); i++) {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", Children.classpath(), InferenceWorker.class.getName(),
-                    endpointUrl.toString(), dataDirs.get(i).toString(), endpoint);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+            if (ownMachines) {
+                command.add("-Dworkbench.participant.host=machine-" + i);
+            }
+            command.addAll(List.of("-cp", Children.classpath(), InferenceWorker.class.getName(),
+                    endpointUrl.toString(), dataDirs.get(i).toString(), endpoint));
             Path log = logs.resolve("worker-" + i + ".log");
             Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
             Worker w = new Worker(p, log);

@@ -38,8 +38,9 @@
  *       (and three times the endpoint's typical time), and given up on like a failed invocation (split, then
  *       row errors) after {@link CompletionWatcher#GIVE_UP_AFTER} (and ten times).</li>
  * </ul>
- * Two create-if-absent writes racing within s3proxy's check may both succeed (S3 itself decides atomically):
- * then both invoke, each reads its own output, and the rows are right; only the compute is not shared.
+ * Should two racing create-if-absent writes both succeed (S3 decides them atomically; a store that checked and
+ * wrote in two steps might not), both would invoke and each read its own output: the rows stay right, only the
+ * compute is not shared.
  */
 @NullMarked
 package dev.workbench.core.async;
