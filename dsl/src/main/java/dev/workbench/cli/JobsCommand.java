@@ -4,6 +4,8 @@ import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceProgress;
 import dev.workbench.api.JournalBatch;
 import dev.workbench.dsl.Workbench;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ final class JobsCommand extends ConnectedCommand {
         m.put("rowsDone", p.rowsDone());
         m.put("rowsFailed", p.rowsFailed());
         m.put("rowsInFlight", p.rowsInFlight());
+        m.put("batchesStalled", p.batchesStalled());
         jobList.add(m);
       }
       List<Map<String, Object>> batchList = new ArrayList<>();
@@ -45,6 +48,7 @@ final class JobsCommand extends ConnectedCommand {
         m.put("inputLocation", b.inputLocation());
         m.put("outputLocation", b.outputLocation());
         m.put("submittedAt", b.submittedAt().toString());
+        m.put("stalled", stalled(b, batches));
         batchList.add(m);
       }
       Map<String, Object> all = new LinkedHashMap<>();
@@ -62,17 +66,37 @@ final class JobsCommand extends ConnectedCommand {
       List<List<String>> rows = new ArrayList<>();
       for (InferenceJob j : jobs) {
         InferenceProgress p = j.progress();
-        rows.add(List.of(j.id(), j.endpointName(), p.rowsDone() + "/" + p.totalRows(), String.valueOf(p.rowsFailed())));
+        rows.add(List.of(j.id(), j.endpointName(), p.rowsDone() + "/" + p.totalRows(), String.valueOf(p.rowsFailed()),
+            String.valueOf(p.batchesStalled())));
       }
-      Output.table(out(), List.of("JOB", "ENDPOINT", "ROWS", "FAILED"), rows);
+      Output.table(out(), List.of("JOB", "ENDPOINT", "ROWS", "FAILED", "STALLED"), rows);
     }
     if (!batches.isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
       for (JournalBatch b : batches) {
-        rows.add(List.of(b.endpointName(), b.inferenceId(), b.state(), b.submittedAt().toString()));
+        rows.add(List.of(b.endpointName(), b.inferenceId(), b.state(), b.submittedAt().toString(),
+            stalled(b, batches) ? "waiting far longer than its peers" : ""));
       }
-      Output.table(out(), List.of("ENDPOINT", "INFERENCE ID", "STATE", "SUBMITTED"), rows);
+      Output.table(out(), List.of("ENDPOINT", "INFERENCE ID", "STATE", "SUBMITTED", "NOTE"), rows);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Open for over a minute and over five times the median time the endpoint's open batches have been waiting:
+   * its output may have been deleted (the run waiting for it gives up on it after a bounded time).
+   */
+  static boolean stalled(JournalBatch b, List<JournalBatch> all) {
+    Instant now = Instant.now();
+    List<Long> ages = new ArrayList<>();
+    for (JournalBatch o : all) {
+      if (o.endpointName().equals(b.endpointName())) {
+        ages.add(Duration.between(o.submittedAt(), now).toMillis());
+      }
+    }
+    ages.sort(null);
+    long median = ages.get(ages.size() / 2);
+    long age = Duration.between(b.submittedAt(), now).toMillis();
+    return ages.size() > 1 && age > 60_000 && age > 5 * median;
   }
 }

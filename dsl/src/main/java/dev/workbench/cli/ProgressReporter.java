@@ -48,7 +48,8 @@ final class ProgressReporter implements AutoCloseable {
     } else {
       String line = label + ": " + line(p);
       // The rate and elapsed time always change; print when the counts did.
-      String counts = p.rowsDone() + "/" + p.rowsFailed() + "/" + p.rowsInFlight() + "/" + p.endpointState();
+      String counts = p.rowsDone() + "/" + p.rowsFailed() + "/" + p.rowsInFlight() + "/" + p.endpointState()
+          + "/" + p.batchesStalled();
       if (!counts.equals(lastLine)) {
         lastLine = counts;
         err.println(line);
@@ -81,6 +82,10 @@ final class ProgressReporter implements AutoCloseable {
     s.append(p.rowsDone()).append('/').append(p.totalRows()).append(" rows");
     s.append(", in flight ").append(p.rowsInFlight());
     s.append(", failed ").append(p.rowsFailed());
+    if (p.batchesStalled() > 0) {
+      s.append(", ").append(p.batchesStalled()).append(p.batchesStalled() == 1 ? " batch" : " batches")
+          .append(" waiting far longer than the rest");
+    }
     s.append(String.format(Locale.ROOT, ", %.1f rows/s", p.rowsPerSecond()));
     Duration eta = p.eta();
     if (eta != null && !p.finished()) {

@@ -9,8 +9,13 @@ final class Rows {
     private Rows() {}
 
     static Frame numbered(int n, String tag) {
+        return numbered(0, n, tag);
+    }
+
+    /** Rows {@code first .. first+n-1} of the numbered table: overlapping inputs share rows exactly. */
+    static Frame numbered(int first, int n, String tag) {
         Frame.Builder b = Frame.builder("id", "code", "tag");
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             b.row(Integer.toString(i), String.format("c%06d", i), tag);
         }
         return b.build();

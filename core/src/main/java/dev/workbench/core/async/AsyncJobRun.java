@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointAsyncResponse;
 
 /**
@@ -41,6 +44,9 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointAsyn
 final class AsyncJobRun {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncJobRun.class);
     private static final Duration REAP_FOR = Duration.ofMinutes(10);
+    /** Input object metadata: the participant holding the lease, and the claim of the batch that wrote it. */
+    static final String OWNER_METADATA = "workbench-owner";
+    static final String CLAIM_METADATA = "workbench-claim";
 
     private final AsyncRoundTrip trip;
     private final RunningJob job;
@@ -56,11 +62,13 @@ final class AsyncJobRun {
     private final Deque<Slice> queue = new ArrayDeque<>(); // guarded by this
     private int inFlight; // guarded by this
     private final AtomicInteger rowsFinished = new AtomicInteger();
+    private final AtomicInteger rowsFailed = new AtomicInteger();
     private final Set<Batch> live = ConcurrentHashMap.newKeySet();
     private final List<String> collectedIds = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean stopped;
     /** Stopped because the cloud could not be reached: what is open stays in the journal for a re-run. */
     private volatile boolean suspended;
+    private volatile boolean coordinated;
 
     AsyncJobRun(AsyncRoundTrip trip, RunningJob job, Frame input, InferenceOptions options, int batchSize,
             int maxInFlight, @Nullable Journal journal) {
@@ -87,6 +95,15 @@ final class AsyncJobRun {
 
     RunningJob job() {
         return job;
+    }
+
+    /** Registered with the round trip's coordinator (which it leaves when the job ends). */
+    void coordinated() {
+        coordinated = true;
+    }
+
+    boolean isCoordinated() {
+        return coordinated;
     }
 
     long deadlineNanos() {
@@ -154,29 +171,28 @@ final class AsyncJobRun {
     }
 
     /**
-     * Uses what the journal knows about this content: rows collected by an earlier run, a failure already
-     * read, or an invocation still out (watched instead of invoked again). Otherwise picks the generation
-     * of the fresh invocation and returns false.
+     * Uses what the journal knows about this content: rows collected by an earlier run, or an invocation still
+     * out (followed while its holder lives, adopted from a holder that died). A failure is never reused: a
+     * re-run invokes failed batches again. Otherwise picks the generation of the fresh invocation and returns
+     * false.
      */
     private boolean resume(Batch batch) {
+        int floor = batch.slice.minGeneration();
         if (journal == null) {
-            batch.generation = ThreadLocalRandom.current().nextInt(1 << 30);
-            batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, batch.generation);
+            fresh(batch, ThreadLocalRandom.current().nextInt(1 << 30));
             return false;
         }
         Optional<JournalEntry> found = journal.latest(batch.contentKey);
-        if (found.isEmpty()) {
-            batch.generation = 0;
-            batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, 0);
+        if (found.isEmpty() || found.get().generation() < floor) {
+            fresh(batch, Math.max(floor, found.map(e -> e.generation() + 1).orElse(0)));
             return false;
         }
         JournalEntry e = found.get();
-        boolean watchedHere = trip.watcher().watching(e.inferenceId());
         batch.inferenceId = e.inferenceId();
         batch.generation = e.generation();
-        batch.input = S3Location.parse(e.inputLocation());
-        batch.submittedAt = e.submittedAt();
         if (e.state() == JournalState.COLLECTED && e.result() != null) {
+            batch.input = S3Location.parse(e.inputLocation());
+            batch.submittedAt = e.submittedAt();
             Frame rows = parseOutput(batch, e.result());
             if (rows != null) {
                 collectedIds.add(batch.inferenceId);
@@ -188,32 +204,168 @@ final class AsyncJobRun {
                 finish(batch, rows, BatchPhase.DONE, null);
                 return true;
             }
-        } else if (e.state() == JournalState.FAILED && e.error() != null) {
-            LOG.debug("{}: failure recorded by an earlier run", batch);
-            if (e.failureLocation() != null) {
-                cleanUp(batch, S3Location.parse(e.failureLocation()));
+        } else if (e.state().open()) {
+            String owner = e.owner();
+            if (owner != null && trip.coordinator().alive(endpointName, owner)) {
+                follow(batch, owner);
+                return true;
             }
-            failed(batch, e.error());
-            return true;
-        } else if (e.state() == JournalState.SUBMITTED && e.outputLocation() != null && !watchedHere) {
-            batch.output = S3Location.parse(e.outputLocation());
-            batch.failure = e.failureLocation() == null ? null : S3Location.parse(e.failureLocation());
-            batch.uploaded = true;
-            batch.sequence = trip.nextSequence();
-            job.batchState(batch.state(BatchPhase.SUBMITTED, null));
-            LOG.debug("{}: invoked by an earlier run; waiting for its result", batch);
-            trip.watcher().watch(batch);
-            return true;
-        } else if (e.state() == JournalState.SUBMITTING && !watchedHere) {
-            // Recorded but maybe never invoked: invoke under the same InferenceId.
-            batch.submittedAt = Instant.now();
-            return false;
+            if (adopt(batch, e)) {
+                return true;
+            }
+            if (e.state() == JournalState.SUBMITTING) {
+                // Recorded by a run that died, maybe never invoked: invoke under the same InferenceId.
+                batch.takeover = true;
+                batch.submittedAt = Instant.now();
+                return false;
+            }
         }
-        batch.generation = e.generation() + 1;
-        batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, batch.generation);
+        // Failed, cancelled, or collected and handed out: invoke afresh.
+        fresh(batch, e.generation() + 1);
+        return false;
+    }
+
+    private void fresh(Batch batch, int generation) {
+        batch.generation = generation;
+        batch.inferenceId = InferenceIds.inferenceId(batch.contentKey, generation);
         batch.input = null;
         batch.submittedAt = Instant.now();
-        return false;
+    }
+
+    /** A batch invoked by a run that died: wait for its result as if this run had invoked it. */
+    private boolean adopt(Batch batch, JournalEntry e) {
+        if (e.state() != JournalState.SUBMITTED || e.outputLocation() == null) {
+            return false;
+        }
+        batch.inferenceId = e.inferenceId();
+        batch.generation = e.generation();
+        batch.input = S3Location.parse(e.inputLocation());
+        batch.submittedAt = e.submittedAt();
+        batch.output = S3Location.parse(e.outputLocation());
+        batch.failure = e.failureLocation() == null ? null : S3Location.parse(e.failureLocation());
+        batch.uploaded = true;
+        batch.led = true;
+        batch.sequence = trip.nextSequence();
+        job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+        LOG.debug("{}: invoked by an earlier run; waiting for its result", batch);
+        trip.watcher().watch(batch);
+        return true;
+    }
+
+    /**
+     * Another live participant holds this batch's lease: wait for its result instead of invoking. The batch
+     * gives its place in flight to the next one (following does not load the endpoint).
+     */
+    private void follow(Batch batch, String owner) {
+        job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+        LOG.debug("{}: leased by {}; following", batch, owner);
+        trip.coordinator().follow(batch, owner);
+        releaseSlot(batch);
+    }
+
+    /** The create-if-absent of the input was refused: someone holds the lease (or our own retried write does). */
+    private Batch leasedElsewhere(Batch batch) {
+        S3Location in = batch.input;
+        Map<String, String> meta;
+        try {
+            trip.counts().count("s3.HeadObject");
+            meta = trip.cloud().s3().headObject(b -> b.bucket(in.bucket()).key(in.key())).metadata();
+        } catch (NoSuchKeyException gone) {
+            // Let go between our write and our look: claim it again.
+            submit(batch);
+            return batch;
+        }
+        if (batch.claimToken.equals(meta.get(CLAIM_METADATA))) {
+            claimed(batch, in);
+            return invoke(batch);
+        }
+        String owner = meta.get(OWNER_METADATA);
+        Participant holder = Participant.parse(owner);
+        if (owner == null || holder == null || !holder.knownAlive().orElse(true)) {
+            Optional<JournalEntry> e = journal == null ? Optional.empty() : journal.get(batch.inferenceId);
+            if (e.isEmpty() || !adopt(batch, e.get())) {
+                LOG.debug("{}: lease of a participant that stopped ({}); taking it over", batch, owner);
+                batch.takeover = true;
+                submit(batch);
+            }
+            return batch;
+        }
+        follow(batch, owner);
+        return batch;
+    }
+
+    /** The lease is ours and the input is in place: journal it before invoking. */
+    private void claimed(Batch batch, S3Location in) {
+        batch.uploaded = true;
+        batch.led = true;
+        job.bytesUp(utf8Length(batch.csv));
+        if (journal != null) {
+            journal.submitting(new JournalEntry(batch.inferenceId, batch.contentKey, batch.generation,
+                    endpointName, in.toString(), null, null, batch.firstRow(), batch.rowCount(),
+                    batch.submittedAt, JournalState.SUBMITTING, null, null, trip.coordinator().selfId()));
+        }
+    }
+
+    /** The lease holder published its rows (or wrote them into the journal on this machine). */
+    void sharedResult(Batch batch, String csv) {
+        guarded(batch, () -> {
+            if (stopped()) {
+                return;
+            }
+            Frame rows = parseOutput(batch, csv);
+            if (rows == null) {
+                leaseLost(batch, "the rows its holder shared do not match");
+                return;
+            }
+            job.bytesDown(csv.length());
+            LOG.debug("{}: rows shared by its lease holder", batch);
+            finish(batch, rows, BatchPhase.DONE, null);
+        });
+    }
+
+    /** The lease holder's invocation failed: split or report it like our own. */
+    void sharedFailure(Batch batch, String message) {
+        guarded(batch, () -> {
+            if (!stopped()) {
+                failed(batch, message);
+            }
+        });
+    }
+
+    /**
+     * The lease holder stopped or let go without a result: invoke it ourselves, under the next generation
+     * (under the same one when the holder died on this machine after invoking: its output is adopted).
+     */
+    void leaseLost(Batch batch, String why) {
+        guarded(batch, () -> {
+            if (stopped()) {
+                return;
+            }
+            LOG.debug("{}: {}; invoking it here", batch, why);
+            int floor = batch.generation + 1;
+            Optional<JournalEntry> e = journal == null ? Optional.empty() : journal.get(batch.inferenceId);
+            if (e.isPresent() && e.get().state() == JournalState.SUBMITTED && e.get().outputLocation() != null
+                    && !trip.coordinator().alive(endpointName, e.get().owner())) {
+                floor = batch.generation;
+            }
+            live.remove(batch);
+            job.rowsInFlight(-batch.rowCount());
+            synchronized (this) {
+                queue.addFirst(batch.slice.atLeast(floor));
+            }
+            pump();
+        });
+    }
+
+    @Nullable Journal journal() {
+        return journal;
+    }
+
+    /** While other participants are seen, a result this run holds the lease of is published for them. */
+    private void share(Batch batch, String text, boolean failure) {
+        if (batch.led && trip.coordinator().peersLive(endpointName)) {
+            trip.coordinator().publish(batch, text, failure);
+        }
     }
 
     /** Upload, journal, invoke, then hand over to the watcher. */
@@ -223,20 +375,33 @@ final class AsyncJobRun {
         batch.input = in;
         job.batchState(batch.state(BatchPhase.UPLOADING, null));
         byte[] body = batch.csv.getBytes(StandardCharsets.UTF_8);
+        // The input object is the lease on (content, generation): created only if absent, unless taking over.
+        boolean claim = journal != null && !batch.takeover;
+        if (claim && trip.coordinator().sharedSeen(endpointName, batch.inferenceId)) {
+            follow(batch, "");
+            return;
+        }
+        Map<String, String> meta = Map.of(OWNER_METADATA, trip.coordinator().selfId(), CLAIM_METADATA, batch.claimToken);
         trip.retrier().call(() -> {
                     trip.counts().count("s3.PutObject");
-                    trip.cloud().s3().putObject(b -> b.bucket(in.bucket()).key(in.key()).contentType("text/csv"),
-                            RequestBody.fromBytes(body));
-                    batch.uploaded = true;
-                    job.bytesUp(body.length);
-                    if (journal != null) {
-                        journal.submitting(new JournalEntry(batch.inferenceId, batch.contentKey, batch.generation,
-                                endpointName, in.toString(), null, null, batch.firstRow(), batch.rowCount(),
-                                batch.submittedAt, JournalState.SUBMITTING, null, null));
+                    try {
+                        trip.cloud().s3().putObject(b -> {
+                            b.bucket(in.bucket()).key(in.key()).contentType("text/csv").metadata(meta);
+                            if (claim) {
+                                b.ifNoneMatch("*");
+                            }
+                        }, RequestBody.fromBytes(body));
+                    } catch (S3Exception e) {
+                        if (claim && (e.statusCode() == 412 || e.statusCode() == 409)) {
+                            return false;
+                        }
+                        throw e;
                     }
-                    return in;
+                    claimed(batch, in);
+                    return true;
                 }, outageWindow(), this::stopped, job::retried)
-                .thenCompose(uploaded -> trip.retrier().call(() -> invoke(batch), outageWindow(), this::stopped, job::retried))
+                .thenCompose(ours -> trip.retrier().call(() -> ours ? invoke(batch) : leasedElsewhere(batch),
+                        outageWindow(), this::stopped, job::retried))
                 .whenComplete((r, error) -> {
                     if (error == null) {
                         return;
@@ -312,11 +477,13 @@ final class AsyncJobRun {
                         return;
                     }
                     Frame rows = ((Answer.Accepted) answer).rows();
+                    // The bytes are valid UTF-8: the check has read them.
+                    String text = new String(body, StandardCharsets.UTF_8);
                     if (journal != null) {
-                        // The bytes are valid UTF-8: the check has read them.
-                        journal.collected(batch.inferenceId, new String(body, StandardCharsets.UTF_8));
+                        journal.collected(batch.inferenceId, text);
                         collectedIds.add(batch.inferenceId);
                     }
+                    share(batch, text, false);
                     cleanUp(batch, out);
                     finish(batch, rows, BatchPhase.DONE, null);
                     Instant landed = batch.landedAt;
@@ -348,6 +515,7 @@ final class AsyncJobRun {
                     if (journal != null) {
                         journal.failed(batch.inferenceId, message);
                     }
+                    share(batch, message, true);
                     cleanUp(batch, fail);
                     failed(batch, message);
                 }));
@@ -355,11 +523,27 @@ final class AsyncJobRun {
 
     /** No result in time: bisect like a failure, and reap whatever the late invocation leaves behind. */
     void expired(Batch batch) {
-        String message = "No result within the invocation timeout (" + options.invocationTimeout().toSeconds()
-                + " s) after the endpoint could start on it";
+        giveUp(batch, "No result within the invocation timeout (" + options.invocationTimeout().toSeconds()
+                + " s) after the endpoint could start on it");
+    }
+
+    /** The result can no longer arrive (its bucket is gone): no use splitting, every row carries why. */
+    void lost(Batch batch, String message) {
+        guarded(batch, () -> {
+            if (journal != null) {
+                journal.failed(batch.inferenceId, message);
+            }
+            share(batch, message, true);
+            failRows(batch, message);
+        });
+    }
+
+    /** The watcher stopped waiting: bisect like a failure; whatever the invocation leaves late is reaped. */
+    void giveUp(Batch batch, String message) {
         if (journal != null) {
             journal.failed(batch.inferenceId, message);
         }
+        share(batch, message, true);
         reap(batch);
         failed(batch, message);
     }
@@ -378,6 +562,10 @@ final class AsyncJobRun {
             pump();
             return;
         }
+        failRows(batch, message);
+    }
+
+    private void failRows(Batch batch, String message) {
         List<@Nullable String> errors = new ArrayList<>();
         for (int i = 0; i < batch.rowCount(); i++) {
             errors.add(message);
@@ -387,6 +575,9 @@ final class AsyncJobRun {
 
     private void finish(Batch batch, Frame rows, BatchPhase phase, @Nullable String error) {
         live.remove(batch);
+        if (phase == BatchPhase.FAILED) {
+            rowsFailed.addAndGet(batch.rowCount());
+        }
         job.batchState(batch.state(phase, error));
         job.batchDone(batch.firstRow(), rows);
         job.rowsInFlight(-batch.rowCount());
@@ -394,7 +585,9 @@ final class AsyncJobRun {
         if (rowsFinished.addAndGet(batch.rowCount()) == input.rowCount()) {
             job.complete();
             trip.finished(this);
-            if (journal != null && !collectedIds.isEmpty()) {
+            // A job with failed rows keeps its collected rows in the journal (until the purge), so re-running it
+            // invokes only what failed; a job that fully succeeded lets go of them.
+            if (journal != null && !collectedIds.isEmpty() && rowsFailed.get() == 0) {
                 List<String> ids = List.copyOf(collectedIds);
                 trip.io(() -> journal.released(ids));
             }
@@ -467,6 +660,7 @@ final class AsyncJobRun {
             if (trip.watcher().forget(b)) {
                 reap(b);
             }
+            trip.coordinator().unfollow(b);
             job.batchState(b.state(BatchPhase.CANCELLED, null));
         }
         if (journal != null) {

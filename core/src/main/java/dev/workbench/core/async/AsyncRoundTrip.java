@@ -56,6 +56,7 @@ public final class AsyncRoundTrip implements AutoCloseable {
     private final Retrier retrier;
     private final CompletionWatcher watcher;
     private final ObjectDeleter deleter;
+    private final Coordinator coordinator;
     private final ConcurrentHashMap<String, EndpointCapacity> capacities = new ConcurrentHashMap<>();
     private final Set<AsyncJobRun> runs = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
@@ -69,8 +70,10 @@ public final class AsyncRoundTrip implements AutoCloseable {
     public AsyncRoundTrip(Cloud cloud) {
         this.cloud = cloud;
         this.retrier = new Retrier(io, timer, () -> terminated);
-        this.watcher = new CompletionWatcher(cloud.s3(), watcherThread, new Dispatch(), capacities::get, counts);
+        this.watcher = new CompletionWatcher(cloud.s3(), watcherThread, new Dispatch(), capacities::get, counts,
+                new BacklogProbe(cloud::cloudWatch, counts));
         this.deleter = new ObjectDeleter(cloud.s3(), retrier, timer, counts);
+        this.coordinator = new Coordinator(cloud.s3(), timer, counts, this::io, this::bucket, deleter);
     }
 
     /**
@@ -111,6 +114,11 @@ public final class AsyncRoundTrip implements AutoCloseable {
         Journal j = options.useJournal() ? journal() : null;
         AsyncJobRun run = new AsyncJobRun(this, job, input, options, batchSize, maxInFlight, j);
         runs.add(run);
+        if (j != null) {
+            // Content-keyed batches may be shared with other processes: register before the first claim.
+            coordinator.joined(endpointName);
+            run.coordinated();
+        }
         if (state != EndpointState.RUNNING) {
             pollCapacity(capacity);
         }
@@ -154,6 +162,7 @@ public final class AsyncRoundTrip implements AutoCloseable {
         }
         runs.clear();
         watcherThread.shutdownNow();
+        coordinator.close();
         try {
             deleter.flush().get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -193,6 +202,10 @@ public final class AsyncRoundTrip implements AutoCloseable {
         return deleter;
     }
 
+    Coordinator coordinator() {
+        return coordinator;
+    }
+
     CompletionLatency latency() {
         return latency;
     }
@@ -227,7 +240,9 @@ public final class AsyncRoundTrip implements AutoCloseable {
     }
 
     void finished(AsyncJobRun run) {
-        runs.remove(run);
+        if (runs.remove(run) && run.isCoordinated()) {
+            coordinator.left(run.endpointName());
+        }
         EndpointCapacity c = capacities.get(run.endpointName());
         if (c != null) {
             c.leave(run.job());
@@ -320,6 +335,22 @@ public final class AsyncRoundTrip implements AutoCloseable {
         @Override
         public void unreachable(Batch batch, ServiceUnreachableException error) {
             io(() -> batch.run.unreachable(batch, error));
+        }
+
+        @Override
+        public void lost(Batch batch, String why) {
+            io(() -> batch.run.lost(batch, why));
+            batch.run.releaseSlot(batch);
+        }
+
+        @Override
+        public void stalled(Batch batch, boolean stalled) {
+            batch.run.job().batchStalled(stalled);
+        }
+
+        @Override
+        public void abandoned(Batch batch, String why) {
+            io(() -> batch.run.giveUp(batch, why));
         }
 
         @Override

@@ -36,6 +36,18 @@ final class Batch {
     volatile @Nullable Instant landedAt;
     /** When InvokeEndpointAsync accepted it (null when an earlier run invoked it). */
     volatile @Nullable Instant invokedAt;
+    /** This run holds the lease (created the input object, or took over a dead holder's): it collects and cleans up. */
+    volatile boolean led;
+    /** Taking over a dead holder's lease: the input is written over instead of created. */
+    volatile boolean takeover;
+    /** Written into the input's metadata: tells our own retried create-if-absent from someone else's. */
+    final String claimToken = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    /** Batches submitted after it to the same endpoint whose results were found first (the watcher's). */
+    volatile int overtaken;
+    /** Flagged by the watcher as waiting far longer than its peers. */
+    volatile boolean stalled;
+    /** When the watcher began waiting for it: after its invocation was accepted. */
+    volatile @Nullable Instant watchedSince;
     /** Set once the batch's place among the job's invocations in flight has been given back. */
     final AtomicBoolean slotReleased = new AtomicBoolean();
 

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -53,24 +55,49 @@ final class CompletionWatcher {
 
         /** S3 could not be reached for the batch's whole outage window: it is no longer watched. */
         void unreachable(Batch batch, ServiceUnreachableException error);
+
+        /** Its result can no longer arrive (its bucket is gone): the rows fail with {@code why}. */
+        void lost(Batch batch, String why);
+
+        /** Waiting far longer than the batches submitted after it, which finished: its output may be gone. */
+        void stalled(Batch batch, boolean stalled);
+
+        /** Its invocation is over and no result came ({@link #GIVE_UP_AFTER}): handled like a failed one. */
+        void abandoned(Batch batch, String why);
     }
+
+    /** Batches submitted after a batch that must have finished before it counts as waiting far longer. */
+    static final int OVERTAKEN_BY = 4;
+    /** Waiting this long (and three times the recent processing time) after being overtaken: stalled. */
+    static final Duration STALLED_AFTER = Duration.ofSeconds(10);
+    /**
+     * Waiting this long (and ten times the recent processing time), with the endpoint's queue empty at some
+     * moment since it was invoked ({@link BacklogProbe}): given up on.
+     */
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(15);
+    /** A bucket missing in this many listings in a row is gone. */
+    private static final int MISSING_BUCKET_ROUNDS = 2;
 
     private final S3Client s3;
     private final ScheduledExecutorService thread;
     private final Handler handler;
     private final Function<String, @Nullable EndpointCapacity> capacities;
     private final RequestCounts counts;
+    private final BacklogProbe backlog;
     private final ConcurrentHashMap<String, Batch> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Map<String, Instant> lastListed = new ConcurrentHashMap<>();
     private final PollInterval interval = new PollInterval(); // the watcher thread's alone
     private boolean unreachable; // the watcher thread's alone
     private long unreachableSince; // the watcher thread's alone
+    private final Map<String, Integer> missingBuckets = new HashMap<>(); // the watcher thread's alone
+    private final Map<String, ProcessingTimes> processingTimes = new ConcurrentHashMap<>();
     private volatile long rounds;
 
     CompletionWatcher(S3Client s3, ScheduledExecutorService thread, Handler handler,
-            Function<String, @Nullable EndpointCapacity> capacities, RequestCounts counts) {
+            Function<String, @Nullable EndpointCapacity> capacities, RequestCounts counts, BacklogProbe backlog) {
         this.s3 = s3;
+        this.backlog = backlog;
         this.thread = thread;
         this.handler = handler;
         this.capacities = capacities;
@@ -78,6 +105,9 @@ final class CompletionWatcher {
     }
 
     void watch(Batch batch) {
+        if (batch.watchedSince == null) {
+            batch.watchedSince = Instant.now();
+        }
         pending.put(batch.inferenceId, batch);
         wake(PollInterval.MIN_MILLIS);
     }
@@ -177,12 +207,66 @@ final class CompletionWatcher {
         }
         int found = 0;
         for (Map.Entry<String, Set<String>> bucket : prefixesByBucket.entrySet()) {
-            for (String prefix : minimal(bucket.getValue())) {
-                found += list(bucket.getKey(), prefix, outputs, failures);
+            try {
+                for (String prefix : minimal(bucket.getValue())) {
+                    found += list(bucket.getKey(), prefix, outputs, failures);
+                }
+                missingBuckets.remove(bucket.getKey());
+            } catch (S3Exception e) {
+                if (!(e instanceof NoSuchBucketException) && !"NoSuchBucket".equals(errorCode(e))) {
+                    throw e;
+                }
+                if (missingBuckets.merge(bucket.getKey(), 1, Integer::sum) >= MISSING_BUCKET_ROUNDS) {
+                    missingBuckets.remove(bucket.getKey());
+                    bucketGone(bucket.getKey(), batches);
+                }
             }
         }
         checkDeadlines(batches);
         return found;
+    }
+
+    /** Nothing can arrive in a bucket that no longer exists: its batches fail now, not at their deadline. */
+    private void bucketGone(String bucket, List<Batch> batches) {
+        LOG.warn("The bucket {} no longer exists; failing the batches whose results were to arrive there", bucket);
+        for (Batch b : batches) {
+            S3Location out = b.output;
+            S3Location fail = b.failure;
+            boolean there = (out != null && out.bucket().equals(bucket)) || (fail != null && fail.bucket().equals(bucket));
+            if (there && pending.remove(b.inferenceId, b)) {
+                unstall(b);
+                if (!b.reap) {
+                    handler.lost(b, "The bucket " + bucket + " that was to receive the result of rows " + b.firstRow()
+                            + ".." + (b.firstRow() + b.rowCount() - 1) + " no longer exists (NoSuchBucket): the result"
+                            + " of invocation " + b.inferenceId + " cannot arrive");
+                }
+            }
+        }
+    }
+
+    private static @Nullable String errorCode(S3Exception e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    private void unstall(Batch b) {
+        if (b.stalled) {
+            b.stalled = false;
+            handler.stalled(b, false);
+        }
+    }
+
+    /** A batch finished: the ones submitted before it to the same endpoint and still waiting were overtaken. */
+    private void finished(Batch done) {
+        unstall(done);
+        long start = done.processingStartNanos;
+        if (start != 0) {
+            processingTimes.computeIfAbsent(done.endpointName(), k -> new ProcessingTimes()).add(System.nanoTime() - start);
+        }
+        for (Batch b : pending.values()) {
+            if (!b.reap && b.sequence < done.sequence && b.endpointName().equals(done.endpointName())) {
+                b.overtaken++;
+            }
+        }
     }
 
     private int list(String bucket, String prefix, Map<String, Batch> outputs, Map<String, Batch> failures) {
@@ -200,6 +284,7 @@ final class CompletionWatcher {
                 Batch out = outputs.get(location);
                 if (out != null && pending.remove(out.inferenceId, out)) {
                     found++;
+                    finished(out);
                     out.landedAt = latest(o.lastModified(), listedBefore, out.invokedAt);
                     if (out.reap) {
                         handler.reaped(out, S3Location.parse(location));
@@ -211,6 +296,7 @@ final class CompletionWatcher {
                 Batch fail = failures.get(location);
                 if (fail != null && pending.remove(fail.inferenceId, fail)) {
                     found++;
+                    finished(fail);
                     if (fail.reap) {
                         handler.reaped(fail, S3Location.parse(location));
                     } else {
@@ -253,10 +339,36 @@ final class CompletionWatcher {
                     b.processingStartNanos = now;
                 }
             }
+            ProcessingTimes times = processingTimes.get(e.getKey());
+            long typical = times == null ? 0 : times.median();
             for (Batch b : queue) {
                 long start = b.processingStartNanos;
                 if (start != 0 && now - start > b.run.deadlineNanos() && pending.remove(b.inferenceId, b)) {
+                    unstall(b);
                     handler.expired(b);
+                    continue;
+                }
+                Instant watched = b.watchedSince;
+                long watchedFor = watched == null ? 0 : Duration.between(watched, Instant.now()).toNanos();
+                // A slow invocation is not a lost one: give up only once the endpoint's queue emptied after it
+                // was accepted (every invocation accepted before then has finished).
+                if (watched != null && watchedFor > Math.max(GIVE_UP_AFTER.toNanos(), 10 * typical)
+                        && backlog.drainedSince(b.endpointName(), watched) && pending.remove(b.inferenceId, b)) {
+                    unstall(b);
+                    handler.abandoned(b, "No result " + watchedFor / 1_000_000_000L + " s after it was invoked,"
+                            + " although the endpoint's queue has emptied since (" + b.overtaken + " batches submitted"
+                            + " after it finished): its output or failure object was never written or was deleted");
+                    continue;
+                }
+                if (start == 0) {
+                    continue;
+                }
+                long waited = now - start;
+                if (!b.stalled && b.overtaken >= OVERTAKEN_BY && waited > Math.max(STALLED_AFTER.toNanos(), 3 * typical)) {
+                    b.stalled = true;
+                    LOG.warn("{}: no result after {} s while {} batches submitted after it finished", b,
+                            waited / 1_000_000_000L, b.overtaken);
+                    handler.stalled(b, true);
                 }
             }
         }
@@ -287,6 +399,26 @@ final class CompletionWatcher {
             }
         }
         return m;
+    }
+
+    /** The last processing times of an endpoint's batches (listing to listing), for what "far longer" means. */
+    private static final class ProcessingTimes {
+        private final long[] nanos = new long[32];
+        private int count;
+
+        synchronized void add(long n) {
+            nanos[count++ % nanos.length] = n;
+        }
+
+        synchronized long median() {
+            int n = Math.min(count, nanos.length);
+            if (n == 0) {
+                return 0;
+            }
+            long[] sorted = java.util.Arrays.copyOf(nanos, n);
+            java.util.Arrays.sort(sorted);
+            return sorted[n / 2];
+        }
     }
 
     /** Drops prefixes covered by a shorter one in the set. */

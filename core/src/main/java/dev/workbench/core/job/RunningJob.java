@@ -54,6 +54,7 @@ public final class RunningJob implements InferenceJob {
     private final AtomicInteger batchesFailed = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger splits = new AtomicInteger();
+    private final AtomicInteger batchesStalled = new AtomicInteger();
     private final AtomicLong bytesUp = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
     private volatile EndpointState endpointState = EndpointState.RUNNING;
@@ -113,6 +114,12 @@ public final class RunningJob implements InferenceJob {
             batchesFailed.incrementAndGet();
         }
         events.batch(new BatchResult(firstRow, rows));
+        events.changed();
+    }
+
+    /** A batch began (true) or stopped (false) waiting far longer than the batches submitted after it. */
+    public void batchStalled(boolean stalled) {
+        batchesStalled.addAndGet(stalled ? 1 : -1);
         events.changed();
     }
 
@@ -244,7 +251,8 @@ public final class RunningJob implements InferenceJob {
         int inFlightBatches = Math.max(0, batchesInFlight.get());
         return new InferenceProgress(totalRows, done, rowsFailed.get(), inFlight, queued,
                 batchesTotal.get(), batchesDone.get(), batchesFailed.get(), inFlightBatches,
-                retries.get(), splits.get(), bytesUp.get(), bytesDown.get(), state, elapsed, warming);
+                retries.get(), splits.get(), bytesUp.get(), bytesDown.get(), state, elapsed, warming,
+                Math.max(0, batchesStalled.get()));
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Journal implements AutoCloseable {
     private static final String COLUMNS = "inference_id, content_key, generation, endpoint, input_location, "
-            + "output_location, failure_location, first_row, row_count, submitted_at, state, error, result";
+            + "output_location, failure_location, first_row, row_count, submitted_at, state, error, result, owner";
 
     private final Path file;
     private final Connection db;
@@ -57,12 +57,32 @@ public final class Journal implements AutoCloseable {
                         + "failure_location TEXT, first_row INTEGER NOT NULL, row_count INTEGER NOT NULL, "
                         + "submitted_at INTEGER NOT NULL, state TEXT NOT NULL, error TEXT, result TEXT, "
                         + "updated_at INTEGER NOT NULL)");
+                addOwnerColumn(db);
                 s.execute("CREATE INDEX IF NOT EXISTS batches_content ON batches(content_key, generation)");
                 s.execute("CREATE INDEX IF NOT EXISTS batches_state ON batches(state)");
             }
             return new Journal(file, db);
         } catch (Exception e) {
             throw new WorkbenchException("Cannot open the async journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Journals written before batches had owners get the column (null: nobody known is working on it). */
+    private static void addOwnerColumn(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(batches)")) {
+            while (rs.next()) {
+                if ("owner".equals(rs.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("ALTER TABLE batches ADD COLUMN owner TEXT");
+        } catch (SQLException e) {
+            // Another process added it between our look and our change.
+            if (!String.valueOf(e.getMessage()).contains("duplicate column")) {
+                throw e;
+            }
         }
     }
 
@@ -83,7 +103,7 @@ public final class Journal implements AutoCloseable {
 
     /** Records a batch about to be invoked (replacing an earlier record of the same InferenceId). */
     public synchronized void submitting(JournalEntry e) {
-        update("INSERT OR REPLACE INTO batches (" + COLUMNS + ", updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+        update("INSERT OR REPLACE INTO batches (" + COLUMNS + ", updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
             ps.setString(1, e.inferenceId());
             ps.setString(2, e.contentKey());
             ps.setInt(3, e.generation());
@@ -97,7 +117,8 @@ public final class Journal implements AutoCloseable {
             ps.setString(11, JournalState.SUBMITTING.name());
             ps.setString(12, null);
             ps.setString(13, null);
-            ps.setLong(14, System.currentTimeMillis());
+            ps.setString(14, e.owner());
+            ps.setLong(15, System.currentTimeMillis());
         });
     }
 
@@ -233,7 +254,7 @@ public final class Journal implements AutoCloseable {
                     out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
                             Instant.ofEpochMilli(rs.getLong(10)), JournalState.valueOf(rs.getString(11)),
-                            rs.getString(12), rs.getString(13)));
+                            rs.getString(12), rs.getString(13), rs.getString(14)));
                 }
             }
             return out;

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param state       {@link JournalState}
  * @param error       the failure message when the batch failed
  * @param result      the collected rows (CSV) until the job that collected them has handed them out
+ * @param owner       the participant (process and round trip) that invoked it, null in journals written before owners
  */
 public record JournalEntry(String inferenceId, String contentKey, int generation, String endpointName,
         String inputLocation, @Nullable String outputLocation, @Nullable String failureLocation,
         int firstRow, int rowCount, Instant submittedAt, JournalState state,
-        @Nullable String error, @Nullable String result) {}
+        @Nullable String error, @Nullable String result, @Nullable String owner) {}

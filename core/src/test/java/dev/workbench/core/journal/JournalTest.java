@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.workbench.api.JournalBatch;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +18,7 @@ class JournalTest {
 
     private static JournalEntry entry(String id, String key, int generation) {
         return new JournalEntry(id, key, generation, "ep", "s3://b/endpoints/ep/async-input/" + id + ".csv",
-                null, null, 0, 10, Instant.parse("2026-01-01T00:00:00Z"), JournalState.SUBMITTING, null, null);
+                null, null, 0, 10, Instant.parse("2026-01-01T00:00:00Z"), JournalState.SUBMITTING, null, null, "test-owner");
     }
 
     @Test
@@ -59,6 +62,28 @@ class JournalTest {
             assertEquals(1, e.generation());
             assertEquals("boom", j.get("wb-g0").orElseThrow().error());
             assertTrue(j.latest("other").isEmpty());
+        }
+    }
+
+    @Test
+    void aJournalWrittenBeforeOwnersGetsTheColumnAndKeepsItsBatches(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.db");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE batches (inference_id TEXT PRIMARY KEY, content_key TEXT NOT NULL, generation INTEGER NOT NULL, "
+                    + "endpoint TEXT NOT NULL, input_location TEXT NOT NULL, output_location TEXT, failure_location TEXT, "
+                    + "first_row INTEGER NOT NULL, row_count INTEGER NOT NULL, submitted_at INTEGER NOT NULL, "
+                    + "state TEXT NOT NULL, error TEXT, result TEXT, updated_at INTEGER NOT NULL)");
+            s.execute("INSERT INTO batches VALUES ('wb-old','k',0,'ep','s3://b/in.csv','s3://b/out.out',NULL,0,10,0,'SUBMITTED',NULL,NULL,0)");
+        }
+        try (Journal j = Journal.open(file)) {
+            JournalEntry old = j.get("wb-old").orElseThrow();
+            assertEquals(JournalState.SUBMITTED, old.state());
+            assertNull(old.owner(), "nobody known is working on a batch recorded before owners");
+            j.submitting(entry("wb-new", "k2", 0));
+            assertEquals("test-owner", j.get("wb-new").orElseThrow().owner());
+        }
+        try (Journal j = Journal.open(file)) {
+            assertEquals(2, j.uncollected().size(), "opened again: the column is there once");
         }
     }
 }

@@ -75,6 +75,12 @@ public final class BlobObjectStore implements ObjectStore {
     }
 
     @Override
+    public boolean bucketExists(String bucket) {
+        S3Keys.check(bucket, "");
+        return store.containerExists(bucket);
+    }
+
+    @Override
     public void ensureBucket(String bucket) {
         S3Keys.check(bucket, "");
         if (!store.containerExists(bucket)) {

@@ -136,6 +136,9 @@ final class AsyncQueue {
 
     /** An answer that cannot be stored fails the request: SageMaker always leaves the output or the failure. */
     private void writeOutput(S3Uri location, ModelOutput output) {
+        if (!context.objects().bucketExists(location.bucket())) {
+            throw new ModelFailure(500, "The model answered, but the output bucket " + location.bucket() + " does not exist");
+        }
         try {
             context.objects().put(location.bucket(), location.key(), output.body(), output.contentType());
         } catch (RuntimeException e) {
@@ -148,6 +151,12 @@ final class AsyncQueue {
         String text = message == null ? "The request failed." : message;
         LOG.debug("Async request {} on {} failed: {}", request.inferenceId(), endpoint.name, text);
         S3Uri location = request.failure();
+        if (!context.objects().bucketExists(location.bucket())) {
+            // SageMaker cannot write into a bucket that was deleted (and does not create it again).
+            LOG.error("Async request {} on endpoint {} is lost: the bucket {} does not exist; the failure was: {}",
+                    request.inferenceId(), endpoint.name, location.bucket(), text);
+            return;
+        }
         try {
             context.objects().put(location.bucket(), location.key(), text.getBytes(StandardCharsets.UTF_8), "text/plain");
         } catch (RuntimeException e) {

@@ -24,4 +24,7 @@ public interface ObjectStore {
 
     /** Creates the bucket when it is missing. */
     void ensureBucket(String bucket);
+
+    /** Whether the bucket exists (a writer that is not its owner, such as SageMaker, never creates one). */
+    boolean bucketExists(String bucket);
 }

@@ -86,6 +86,11 @@ final class DirectoryObjects implements ObjectStore {
     }
 
     @Override
+    public boolean bucketExists(String bucket) {
+        return Files.isDirectory(root.resolve(bucket));
+    }
+
+    @Override
     public void ensureBucket(String bucket) {
         try {
             Files.createDirectories(root.resolve(bucket));
