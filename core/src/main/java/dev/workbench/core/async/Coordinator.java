@@ -202,8 +202,15 @@ final class Coordinator {
         try {
             String b = bucket.get();
             String runs = "endpoints/" + site.endpoint + "/async-runs/";
-            counts.count("s3.PutObject");
-            s3.putObject(r -> r.bucket(b).key(runs + self.id()).contentType("text/plain"), RequestBody.fromString(self.id()));
+            synchronized (site.registration) {
+                // Under the lock unregister takes: a beat that began before the last job left must not write the
+                // registration again after its removal (it would stay until someone else's FORGET).
+                if (registered(site)) {
+                    counts.count("s3.PutObject");
+                    s3.putObject(r -> r.bucket(b).key(runs + self.id()).contentType("text/plain"),
+                            RequestBody.fromString(self.id()));
+                }
+            }
             Map<String, Instant> registered = new HashMap<>();
             for (S3Object o : list(b, runs)) {
                 registered.put(o.key().substring(runs.length()), o.lastModified());
@@ -320,20 +327,27 @@ final class Coordinator {
 
     /** The last job on the endpoint ended (or the round trip closes): nobody needs to count us in any more. */
     private void unregister(Site site, boolean closing) {
-        synchronized (site) {
-            if (site.jobs > 0 && !closing) {
+        synchronized (site.registration) {
+            if (!closing && registered(site)) {
                 return;
             }
+            if (!closing && sites.values().stream().allMatch(x -> x.peers.isEmpty())) {
+                // Nobody else is around to read what we published.
+                dropPublished();
+            }
+            try {
+                counts.count("s3.DeleteObject");
+                s3.deleteObject(r -> r.bucket(bucket.get()).key("endpoints/" + site.endpoint + "/async-runs/" + self.id()));
+            } catch (RuntimeException e) {
+                LOG.debug("Could not remove the registration on {}: {}", site.endpoint, e.toString());
+            }
         }
-        if (!closing && sites.values().stream().allMatch(x -> x.peers.isEmpty())) {
-            // Nobody else is around to read what we published.
-            dropPublished();
-        }
-        try {
-            counts.count("s3.DeleteObject");
-            s3.deleteObject(r -> r.bucket(bucket.get()).key("endpoints/" + site.endpoint + "/async-runs/" + self.id()));
-        } catch (RuntimeException e) {
-            LOG.debug("Could not remove the registration on {}: {}", site.endpoint, e.toString());
+    }
+
+    /** Whether our registration on the site should exist: a job of ours runs there and we are not closed. */
+    private boolean registered(Site site) {
+        synchronized (site) {
+            return !closed && site.jobs > 0;
         }
     }
 
@@ -346,6 +360,8 @@ final class Coordinator {
         final String endpoint;
         int jobs; // guarded by this
         final AtomicBoolean beating = new AtomicBoolean();
+        /** Serialises writing and removing our registration object. */
+        final Object registration = new Object();
         final AtomicBoolean ticking = new AtomicBoolean();
         volatile Set<String> peers = Set.of();
         volatile Set<String> shared = Set.of();
