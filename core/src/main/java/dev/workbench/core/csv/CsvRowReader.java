@@ -191,10 +191,19 @@ final class CsvRowReader implements AutoCloseable {
       if (record.fields != width) {
         throw new FrameException(source + ": line " + record.line + " (row index " + (rowsRead + pendingBlanks)
             + ") has " + record.fields + " field" + (record.fields == 1 ? "" : "s")
-            + ", expected " + width + " as in the header (" + String.join(", ", columns) + ")");
+            + ", expected " + width + " as in the header (" + headerNames() + ")");
       }
       held = true;
     }
+  }
+
+  /** The header as a reader of the file sees it: the names as written, an empty one shown as "". */
+  private String headerNames() {
+    StringBuilder out = new StringBuilder();
+    for (String name : header) {
+      out.append(out.length() == 0 ? "" : ", ").append(name == null || name.isEmpty() ? "\"\"" : name);
+    }
+    return out.toString();
   }
 
   private @Nullable CsvLine fetch() {

@@ -73,7 +73,7 @@ class AnswerCheckTest {
     assertTrue(reason(answer(SENT, " \n")).contains("empty body"));
     assertTrue(reason(answer(SENT, "<html><body>502 Bad Gateway</body></html>")).contains("HTML"));
     String ragged = reason(answer(SENT, "id,smiles\n007,CCO,1.50,3\n008,c1ccccc1,2,8\n009,O,,1\n"));
-    assertTrue(ragged.contains("has 4 fields, expected 2"), ragged);
+    assertTrue(ragged.contains("has 4 fields, expected 2 as in the header (id, smiles)"), ragged);
     String quote = reason(answer(SENT, "id,smiles,dose\n007,\"CCO,1.50\n"));
     assertTrue(quote.contains("malformed CSV"), quote);
     String blank = reason(answer(SENT, "id,,dose\n007,x,1\n008,y,2\n009,z,3\n"));
