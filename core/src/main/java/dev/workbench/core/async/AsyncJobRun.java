@@ -60,6 +60,7 @@ final class AsyncJobRun {
     private final int maxInFlight;
     private final long deadlineNanos;
     private final Deque<Slice> queue = new ArrayDeque<>(); // guarded by this
+    private final BatchPlaces places;
     private int inFlight; // guarded by this
     private final AtomicInteger rowsFinished = new AtomicInteger();
     private final AtomicInteger rowsFailed = new AtomicInteger();
@@ -84,6 +85,7 @@ final class AsyncJobRun {
         // failure ever shows up, with room for the failure object to be written and found.
         long timeout = options.invocationTimeout().toNanos();
         this.deadlineNanos = timeout + Math.max(TimeUnit.SECONDS.toNanos(5), timeout / 10);
+        this.places = new BatchPlaces(payload, batchSize);
         for (int first = 0; first < input.rowCount(); first += batchSize) {
             queue.add(new Slice(first, Math.min(batchSize, input.rowCount() - first), 0));
         }
@@ -150,7 +152,7 @@ final class AsyncJobRun {
         try {
             Frame rows = payload.slice(slice.firstRow(), slice.firstRow() + slice.rowCount());
             String csv = rows.toCsv();
-            Batch batch = new Batch(this, slice, rows, csv, InferenceIds.contentKey(endpointName, slice.firstRow(), csv));
+            Batch batch = new Batch(this, slice, rows, csv, InferenceIds.contentKey(endpointName, places.of(slice.firstRow(), slice.rowCount(), csv), csv));
             live.add(batch);
             job.rowsInFlight(slice.rowCount());
             long bytes = utf8Length(csv);

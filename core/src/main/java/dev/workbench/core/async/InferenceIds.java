@@ -7,18 +7,19 @@ import java.util.HexFormat;
 
 /**
  * InferenceIds derived from what is inferred, so a re-run of the same inference finds the batches an earlier
- * run submitted. The content key hashes the endpoint, the batch's first row and its CSV (the row position
- * keeps two equal batches of one input apart); the InferenceId adds the generation, bumped when the same
- * content is invoked afresh after an earlier run collected it.
+ * run submitted, and runs over overlapping inputs find each other's batches. The content key hashes the
+ * endpoint, the batch's place ({@link BatchPlaces}: it keeps equal batches of one input apart without naming
+ * their row position) and its CSV; the InferenceId adds the generation, bumped when the same content is
+ * invoked afresh after an earlier run collected it.
  */
 final class InferenceIds {
     private InferenceIds() {}
 
-    static String contentKey(String endpointName, int firstRow, String csv) {
+    static String contentKey(String endpointName, String place, String csv) {
         MessageDigest sha = sha256();
         sha.update(endpointName.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        sha.update(Integer.toString(firstRow).getBytes(StandardCharsets.US_ASCII));
+        sha.update(place.getBytes(StandardCharsets.US_ASCII));
         sha.update((byte) 0);
         sha.update(csv.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());

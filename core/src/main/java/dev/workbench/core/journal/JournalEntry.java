@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One async batch as the journal holds it.
  *
- * @param contentKey  hash of the endpoint, the batch's position and its CSV: how a re-run finds earlier work
+ * @param contentKey  hash of the endpoint, the batch's place in its input and its CSV: how a re-run finds earlier work
  * @param generation  bumped each time the same content is invoked afresh (after an earlier run collected it)
  * @param state       {@link JournalState}
  * @param error       the failure message when the batch failed
