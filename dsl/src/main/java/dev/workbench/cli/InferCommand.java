@@ -97,13 +97,16 @@ final class InferCommand extends ConnectedCommand {
   int run(Workbench wb) {
     Frame in = wb.csv(input);
     Endpoint ep = wb.endpoint(name);
-    boolean async = ep.describe().async();
     Instant start = Instant.now();
     Frame result;
+    boolean async;
     if (cacheKey != null) {
       result = throughCache(wb, ep, in, cacheKey);
+      async = ep.describe().async();
     } else {
+      // The job's own lookup rides out an outage at its start; a describe() before it would not.
       InferenceJob job = ep.submit(in, this::options);
+      async = job.isAsync();
       try {
         @Nullable Frame done = await(job);
         if (done == null) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,28 @@ class CloudOutageTest {
             } else {
                 assertEquals(List.of(), Clouds.leftovers(cloud, name, Duration.ofSeconds(10)));
             }
+        } finally {
+            lc.close();
+        }
+    }
+
+    @Test
+    void aRunStartedWhileTheCloudIsDownWaitsForItAndFinishes() throws Exception {
+        LocalCloud lc = start(0);
+        int port = lc.port();
+        try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(data))) {
+            Endpoint endpoint = deploy(cloud, "outage-start", true);
+            Frame in = Rows.numbered(40, "start");
+            lc.close();
+            // The endpoint lookup before the first batch meets the outage, not a batch's request.
+            CompletableFuture<InferenceJob> submitted =
+                    CompletableFuture.supplyAsync(() -> endpoint.submit(in, o -> o.batchSize(BATCH)));
+            Thread.sleep(5_000);
+            assertFalse(submitted.isDone(), "still waiting for the cloud, not failed: " + submitted);
+            lc = start(port);
+            Frame out = submitted.get(60, TimeUnit.SECONDS).future().get(120, TimeUnit.SECONDS);
+            Rows.assertSameRowsInOrder(in, out);
+            assertEquals(0, out.errorCount());
         } finally {
             lc.close();
         }

@@ -11,6 +11,7 @@ import dev.workbench.api.FrameException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.MetricsQuery;
+import dev.workbench.core.aws.UntilReachable;
 import dev.workbench.core.capture.CaptureReader;
 import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.job.RunningJob;
@@ -78,13 +79,9 @@ public final class EndpointCore implements Endpoint {
       throw new FrameException("Nothing to send to endpoint '" + name + "': the frame has no rows (columns "
           + input.columns() + ")");
     }
-    DescribeEndpointResponse ep = EndpointLookup.describeEndpoint(cloud.sageMaker(), name);
-    String status = ep.endpointStatusAsString();
-    if (!SERVING.contains(status)) {
-      throw new EndpointNotReadyException(name, status, ep.failureReason());
-    }
-    EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
-    if (EndpointLookup.isAsync(cloud.sageMaker(), ep, meta)) {
+    Route route = UntilReachable.call(options.outageWindow(), this::route);
+    EndpointMeta meta = route.meta();
+    if (route.async()) {
       // Routed by its AsyncInferenceConfig alone: the async defaults (batch size 10) apply, not the sync ones.
       EndpointMeta asyncMeta = meta.asyncEndpointTag() == null ? meta.with(EndpointMeta.ASYNC_ENDPOINT, "true") : meta;
       return services.track(services.async().submit(name, input, options, asyncMeta));
@@ -96,6 +93,19 @@ public final class EndpointCore implements Endpoint {
     new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads, options);
     return job;
   }
+
+  /** How a job on the endpoint is sent, from its state, config and meta (refused unless it serves). */
+  private Route route() {
+    DescribeEndpointResponse ep = EndpointLookup.describeEndpoint(cloud.sageMaker(), name);
+    String status = ep.endpointStatusAsString();
+    if (!SERVING.contains(status)) {
+      throw new EndpointNotReadyException(name, status, ep.failureReason());
+    }
+    EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
+    return new Route(meta, EndpointLookup.isAsync(cloud.sageMaker(), ep, meta));
+  }
+
+  private record Route(EndpointMeta meta, boolean async) {}
 
   @Override
   public boolean isAsync() {
