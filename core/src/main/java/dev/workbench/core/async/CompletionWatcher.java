@@ -118,7 +118,7 @@ final class CompletionWatcher {
 
     /** Stops watching a batch; false when the watcher had already let go of it (found, expired). */
     boolean forget(Batch batch) {
-        return pending.remove(batch.inferenceId, batch);
+        return take(batch);
     }
 
     int size() {
@@ -179,7 +179,7 @@ final class CompletionWatcher {
         }
         for (Batch b : pending.values()) {
             Duration window = b.run.outageWindow();
-            if (!b.reap && now - unreachableSince >= window.toNanos() && pending.remove(b.inferenceId, b)) {
+            if (!b.reap && now - unreachableSince >= window.toNanos() && take(b)) {
                 handler.unreachable(b, new ServiceUnreachableException(window, e));
             }
         }
@@ -233,8 +233,7 @@ final class CompletionWatcher {
             S3Location out = b.output;
             S3Location fail = b.failure;
             boolean there = (out != null && out.bucket().equals(bucket)) || (fail != null && fail.bucket().equals(bucket));
-            if (there && pending.remove(b.inferenceId, b)) {
-                unstall(b);
+            if (there && take(b)) {
                 if (!b.reap) {
                     handler.lost(b, "The bucket " + bucket + " that was to receive the result of rows " + b.firstRow()
                             + ".." + (b.firstRow() + b.rowCount() - 1) + " no longer exists (NoSuchBucket): the result"
@@ -248,16 +247,44 @@ final class CompletionWatcher {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
+    /**
+     * Stops watching a batch (true for the one caller that removed it); a stalled flag goes with it, whichever
+     * way the batch leaves (result, expiry, give-up, cancel, outage), so the job's stalled count ends at 0.
+     */
+    private boolean take(Batch b) {
+        if (!pending.remove(b.inferenceId, b)) {
+            return false;
+        }
+        unstall(b);
+        return true;
+    }
+
     private void unstall(Batch b) {
-        if (b.stalled) {
+        synchronized (b) {
+            if (!b.stalled) {
+                return;
+            }
             b.stalled = false;
-            handler.stalled(b, false);
+        }
+        handler.stalled(b, false);
+    }
+
+    /** Flags a batch still watched as stalled; one that left meanwhile stays unflagged. */
+    private void stall(Batch b) {
+        synchronized (b) {
+            if (b.stalled || !pending.containsKey(b.inferenceId)) {
+                return;
+            }
+            b.stalled = true;
+        }
+        handler.stalled(b, true);
+        if (!pending.containsKey(b.inferenceId)) {
+            unstall(b); // taken while being flagged
         }
     }
 
     /** A batch finished: the ones submitted before it to the same endpoint and still waiting were overtaken. */
     private void finished(Batch done) {
-        unstall(done);
         long start = done.processingStartNanos;
         if (start != 0) {
             processingTimes.computeIfAbsent(done.endpointName(), k -> new ProcessingTimes()).add(System.nanoTime() - start);
@@ -282,7 +309,7 @@ final class CompletionWatcher {
             for (S3Object o : r.contents()) {
                 String location = "s3://" + bucket + "/" + o.key();
                 Batch out = outputs.get(location);
-                if (out != null && pending.remove(out.inferenceId, out)) {
+                if (out != null && take(out)) {
                     found++;
                     finished(out);
                     out.landedAt = latest(o.lastModified(), listedBefore, out.invokedAt);
@@ -294,7 +321,7 @@ final class CompletionWatcher {
                     continue;
                 }
                 Batch fail = failures.get(location);
-                if (fail != null && pending.remove(fail.inferenceId, fail)) {
+                if (fail != null && take(fail)) {
                     found++;
                     finished(fail);
                     if (fail.reap) {
@@ -318,7 +345,7 @@ final class CompletionWatcher {
         Map<String, List<Batch>> byEndpoint = new HashMap<>();
         for (Batch b : batches) {
             if (b.reap) {
-                if (now - b.reapUntilNanos > 0 && pending.remove(b.inferenceId, b)) {
+                if (now - b.reapUntilNanos > 0 && take(b)) {
                     handler.reaped(b, null);
                 }
                 continue;
@@ -343,8 +370,7 @@ final class CompletionWatcher {
             long typical = times == null ? 0 : times.median();
             for (Batch b : queue) {
                 long start = b.processingStartNanos;
-                if (start != 0 && now - start > b.run.deadlineNanos() && pending.remove(b.inferenceId, b)) {
-                    unstall(b);
+                if (start != 0 && now - start > b.run.deadlineNanos() && take(b)) {
                     handler.expired(b);
                     continue;
                 }
@@ -353,8 +379,7 @@ final class CompletionWatcher {
                 // A slow invocation is not a lost one: give up only once the endpoint's queue emptied after it
                 // was accepted (every invocation accepted before then has finished).
                 if (watched != null && watchedFor > Math.max(GIVE_UP_AFTER.toNanos(), 10 * typical)
-                        && backlog.drainedSince(b.endpointName(), watched) && pending.remove(b.inferenceId, b)) {
-                    unstall(b);
+                        && backlog.drainedSince(b.endpointName(), watched) && take(b)) {
                     handler.abandoned(b, "No result " + watchedFor / 1_000_000_000L + " s after it was invoked,"
                             + " although the endpoint's queue has emptied since (" + b.overtaken + " batches submitted"
                             + " after it finished): its output or failure object was never written or was deleted");
@@ -365,10 +390,9 @@ final class CompletionWatcher {
                 }
                 long waited = now - start;
                 if (!b.stalled && b.overtaken >= OVERTAKEN_BY && waited > Math.max(STALLED_AFTER.toNanos(), 3 * typical)) {
-                    b.stalled = true;
                     LOG.warn("{}: no result after {} s while {} batches submitted after it finished", b,
                             waited / 1_000_000_000L, b.overtaken);
-                    handler.stalled(b, true);
+                    stall(b);
                 }
             }
         }
