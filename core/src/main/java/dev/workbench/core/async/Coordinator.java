@@ -266,12 +266,21 @@ final class Coordinator {
                 continue;
             }
             try {
-                if (shared.contains(id + ".csv") && take(site, f)) {
-                    run.sharedResult(batch, read(b, sharedPrefix(site.endpoint) + id + ".csv"));
+                // Read before taking the follower: a result unpublished between the listing and the read (its
+                // holder closed) throws here and leaves the follower for the next heartbeat, which finds the
+                // lease gone; taken first, the follower would be lost and its run would wait forever.
+                if (shared.contains(id + ".csv")) {
+                    String text = read(b, sharedPrefix(site.endpoint) + id + ".csv");
+                    if (take(site, f)) {
+                        run.sharedResult(batch, text);
+                    }
                     continue;
                 }
-                if (shared.contains(id + ".error") && take(site, f)) {
-                    run.sharedFailure(batch, read(b, sharedPrefix(site.endpoint) + id + ".error"));
+                if (shared.contains(id + ".error")) {
+                    String text = read(b, sharedPrefix(site.endpoint) + id + ".error");
+                    if (take(site, f)) {
+                        run.sharedFailure(batch, text);
+                    }
                     continue;
                 }
                 Journal journal = run.journal();
