@@ -34,8 +34,10 @@ class OverlappingInputsTest {
     @BeforeAll
     static void deploy() {
         try (Cloud cloud = Cloud.at(local.cloud().endpoint(), s -> s.dataDir(data))) {
-            // 25 rows take half a second: both runs have all their batches in flight before the first answer.
-            Clouds.deployLatency(cloud, "overlap", Map.of("LATENCY_MS_PER_ROW", "20"), d -> d.minInstances(1));
+            // A batch takes 1.5 s, two at a time: the first run's batches of the shared rows (its 5th to 8th)
+            // are still leased 3 s after it starts, long after the second run has started, even on a busy machine.
+            Clouds.deployLatency(cloud, "overlap", Map.of("LATENCY_MS_PER_ROW", "60"),
+                    d -> d.minInstances(1).maxInstances(1).maxConcurrent(2));
         }
     }
 
