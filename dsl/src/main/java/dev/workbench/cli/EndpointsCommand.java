@@ -1,6 +1,7 @@
 package dev.workbench.cli;
 
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointKind;
 import dev.workbench.dsl.Workbench;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +13,15 @@ import picocli.CommandLine.Option;
 
 /** {@code workbench endpoints}: every endpoint with its kind, status and instances. */
 @Command(name = "endpoints", mixinStandardHelpOptions = true,
-    description = "List endpoints: name, SYNC/ASYNC, status, instances current/desired, scaled to zero.",
+    description = "List endpoints: name, SYNC/ASYNC/SERVERLESS, status, instances current/desired (serverless: "
+        + "memory and concurrency), scaled to zero.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench endpoints --local", "  workbench endpoints --async --output json",
         "  workbench endpoints --status InService --profile ml-dev"})
 final class EndpointsCommand extends ConnectedCommand {
   @Option(names = "--sync", description = "Only sync (realtime) endpoints.") boolean sync;
   @Option(names = "--async", description = "Only async endpoints.") boolean async;
+  @Option(names = "--serverless", description = "Only serverless endpoints.") boolean serverless;
   @Option(names = "--status", paramLabel = "STATUS", description = "Only endpoints in this status (e.g. InService).")
   @Nullable String status;
   @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.") Output.Format format;
@@ -26,6 +29,7 @@ final class EndpointsCommand extends ConnectedCommand {
   @Override
   int run(Workbench wb) {
     List<EndpointDescription> list = wb.endpoints(d -> (!sync || !d.async()) && (!async || d.async())
+        && (!serverless || d.kind() == EndpointKind.SERVERLESS)
         && (status == null || d.status().equalsIgnoreCase(status)));
     if (format == Output.Format.json) {
       Output.json(out(), list.stream().map(EndpointsCommand::asMap).toList());
@@ -33,8 +37,7 @@ final class EndpointsCommand extends ConnectedCommand {
     }
     List<List<String>> rows = new ArrayList<>();
     for (EndpointDescription d : list) {
-      rows.add(List.of(d.name(), d.async() ? "ASYNC" : "SYNC", d.status(),
-          d.currentInstances() + "/" + d.desiredInstances(), d.scaledToZero() ? "yes" : "no"));
+      rows.add(List.of(d.name(), d.kind().name(), d.status(), d.capacity(), d.scaledToZero() ? "yes" : "no"));
     }
     if (rows.isEmpty()) {
       out().println("no endpoints (" + wb.connectionDescription() + ")");
@@ -48,7 +51,7 @@ final class EndpointsCommand extends ConnectedCommand {
   static Map<String, Object> asMap(EndpointDescription d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", d.name());
-    m.put("type", d.async() ? "ASYNC" : "SYNC");
+    m.put("type", d.kind().name());
     m.put("status", d.status());
     m.put("currentInstances", d.currentInstances());
     m.put("desiredInstances", d.desiredInstances());
@@ -61,6 +64,11 @@ final class EndpointsCommand extends ConnectedCommand {
     if (d.asyncSettings() != null) {
       m.put("maxConcurrentInvocationsPerInstance", d.asyncSettings().maxConcurrentInvocationsPerInstance());
       m.put("outputPath", d.asyncSettings().outputPath());
+    }
+    if (d.serverless() != null) {
+      m.put("memoryMb", d.serverless().memoryMb());
+      m.put("maxConcurrency", d.serverless().maxConcurrency());
+      m.put("provisionedConcurrency", d.serverless().provisionedConcurrency());
     }
     m.put("created", d.created().toString());
     m.put("lastModified", d.lastModified().toString());

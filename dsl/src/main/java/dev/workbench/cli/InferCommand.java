@@ -2,6 +2,7 @@ package dev.workbench.cli;
 
 import dev.workbench.api.CacheStats;
 import dev.workbench.api.Endpoint;
+import dev.workbench.api.EndpointDescription;
 import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceCache;
 import dev.workbench.api.InferenceFailedException;
@@ -97,7 +98,7 @@ final class InferCommand extends ConnectedCommand {
   int run(Workbench wb) {
     Frame in = wb.csv(input);
     Endpoint ep = wb.endpoint(name);
-    boolean async = ep.describe().async();
+    EndpointDescription described = ep.describe();
     Instant start = Instant.now();
     Frame result;
     if (cacheKey != null) {
@@ -122,7 +123,7 @@ final class InferCommand extends ConnectedCommand {
     write(result, output);
     long failed = result.errorCount();
     Duration took = Duration.between(start, Instant.now());
-    out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, async ? "ASYNC" : "SYNC", result.rowCount(), failed,
+    out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, described.kind(), result.rowCount(), failed,
         Durations.format(took), output);
     out().flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;

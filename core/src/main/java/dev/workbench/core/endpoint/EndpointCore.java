@@ -93,6 +93,11 @@ public final class EndpointCore implements Endpoint {
     int batchSize = options.batchSize() != null ? options.batchSize()
         : meta.intValue(EndpointMeta.INFERENCE_BATCH_SIZE, EndpointMeta.DEFAULT_SYNC_BATCH_SIZE);
     int threads = Math.min(options.threads(), CloudServices.MAX_SYNC_THREADS);
+    Integer serverlessLimit = EndpointLookup.serverlessMaxConcurrency(ep);
+    if (serverlessLimit != null) {
+      // More threads than MaxConcurrency would only be throttled; other callers' throttling is retried.
+      threads = Math.max(1, Math.min(threads, serverlessLimit));
+    }
     new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads, options);
     return job;
   }
@@ -126,7 +131,7 @@ public final class EndpointCore implements Endpoint {
 
   public EndpointMetrics metrics(MetricsQuery query) {
     EndpointDescription d = describe();
-    return new MetricsReader(cloud.cloudWatch()).read(d.name(), d.variantName(), d.async(), query);
+    return new MetricsReader(cloud.cloudWatch()).read(d.name(), d.variantName(), d.kind(), query);
   }
 
   @Override

@@ -139,6 +139,36 @@ final class VariantFleet {
         listener.capacityChanged(this);
     }
 
+    /** Raises the desired count to at least {@code count}; the missing instances start now. */
+    void ensureAtLeast(int count) {
+        synchronized (this) {
+            if (closed || desired >= count) {
+                return;
+            }
+        }
+        setDesired(Math.max(desired(), count), Duration.ZERO);
+    }
+
+    /**
+     * An instance with fewer than {@code limit} invocations in flight (its count raised), waiting up to
+     * {@code wait} for one to start or be released; null when none came in time.
+     */
+    @Nullable Instance awaitFree(int limit, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (this) {
+            while (!closed) {
+                Instance free = acquireFree(limit);
+                if (free != null) {
+                    return free;
+                }
+                if ((starting == 0 && desired == 0 && running.isEmpty()) || !waitUntil(deadline)) {
+                    return null;
+                }
+            }
+            return null;
+        }
+    }
+
     /**
      * An instance for one invocation (its in-flight count raised), waiting up to {@code wait} while instances
      * are starting; null when none is running and none is coming.
@@ -147,14 +177,7 @@ final class VariantFleet {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (this) {
             while (running.isEmpty() && starting > 0 && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!waitUntil(deadline)) {
                     return null;
                 }
             }
@@ -164,6 +187,21 @@ final class VariantFleet {
             Instance instance = running.get(Math.floorMod(roundRobin++, running.size()));
             instance.inFlight.incrementAndGet();
             return instance;
+        }
+    }
+
+    /** Waits on this fleet's monitor (held by the caller) for a change; false once the deadline passed or on interrupt. */
+    private boolean waitUntil(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -194,6 +232,9 @@ final class VariantFleet {
     void release(Instance instance) {
         if (instance.inFlight.decrementAndGet() == 0 && instance.retired.get()) {
             stop(instance);
+        }
+        synchronized (this) {
+            notifyAll(); // a caller in awaitFree may take it now
         }
         listener.capacityChanged(this);
     }
