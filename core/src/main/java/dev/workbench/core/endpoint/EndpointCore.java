@@ -10,15 +10,22 @@ import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.LogEvent;
+import dev.workbench.api.LogFollow;
 import dev.workbench.api.MetricsQuery;
 import dev.workbench.core.capture.CaptureReader;
 import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.job.RunningJob;
+import dev.workbench.core.metrics.LogFollower;
+import dev.workbench.core.metrics.LogsReader;
 import dev.workbench.core.metrics.MetricsReader;
 import dev.workbench.core.sync.SyncRoundTrip;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 
 /**
@@ -137,6 +144,22 @@ public final class EndpointCore implements Endpoint {
   @Override
   public Frame capture(Duration since) {
     return new CaptureReader(cloud.sageMaker(), cloud.s3()).read(name, since);
+  }
+
+  @Override
+  public List<LogEvent> logs(Duration since) {
+    return logs(since, null);
+  }
+
+  @Override
+  public List<LogEvent> logs(Duration since, @Nullable String filter) {
+    return new LogsReader(cloud.logs()).read(name, Instant.now().minus(since), null, filter);
+  }
+
+  @Override
+  public LogFollow followLogs(Duration since, @Nullable String filter, Consumer<LogEvent> onEvent) {
+    return LogFollower.start(new LogsReader(cloud.logs()), name, Instant.now().minus(since), filter, onEvent,
+        LogFollower.POLL);
   }
 
   @Override

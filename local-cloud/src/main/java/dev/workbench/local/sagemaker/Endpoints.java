@@ -161,7 +161,8 @@ final class Endpoints {
         for (JsonNode variant : config.path("ProductionVariants")) {
             String variantName = variant.path("VariantName").asText();
             JsonNode model = doc.path("Models").path(variant.path("ModelName").asText());
-            var fleet = new VariantFleet(name, variantName, specOf(model), launcher, context.scheduler(), loader, endpoint);
+            var fleet = new VariantFleet(name, variantName, specOf(model), launcher, context.scheduler(), loader, endpoint,
+                    context.logs());
             endpoint.addVariant(fleet, doc.path("DesiredWeights").path(variantName).asDouble(1.0));
             ServerlessConfig serverless = ServerlessConfig.of(variant);
             if (serverless != null) {

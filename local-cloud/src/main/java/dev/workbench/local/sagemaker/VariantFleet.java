@@ -3,6 +3,7 @@ package dev.workbench.local.sagemaker;
 import dev.workbench.local.runtime.ModelLauncher;
 import dev.workbench.local.runtime.ModelSpec;
 import dev.workbench.local.runtime.RunningModel;
+import dev.workbench.local.spi.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,7 @@ final class VariantFleet {
     private final ScheduledExecutorService scheduler;
     private final Executor loader;
     private final Listener listener;
+    private final LogSink logs;
 
     private final List<Instance> running = new ArrayList<>();
     private int starting;
@@ -47,7 +49,7 @@ final class VariantFleet {
     private boolean closed;
 
     VariantFleet(String endpointName, String variantName, ModelSpec spec, ModelLauncher launcher,
-            ScheduledExecutorService scheduler, Executor loader, Listener listener) {
+            ScheduledExecutorService scheduler, Executor loader, Listener listener, LogSink logs) {
         this.endpointName = endpointName;
         this.variantName = variantName;
         this.spec = spec;
@@ -55,6 +57,17 @@ final class VariantFleet {
         this.scheduler = scheduler;
         this.loader = loader;
         this.listener = listener;
+        this.logs = logs;
+    }
+
+    /** The instance's CloudWatch Logs stream, as SageMaker names it. */
+    String logStream(String instanceId) {
+        return variantName + "/" + instanceId;
+    }
+
+    /** One line in the instance's log stream, stamped now. */
+    void log(String instanceId, String line) {
+        logs.put(LogSink.endpointGroup(endpointName), logStream(instanceId), java.time.Instant.now(), line);
     }
 
     synchronized int current() {
@@ -111,13 +124,14 @@ final class VariantFleet {
                     return;
                 }
             }
-            model = launcher.start(spec, id);
+            model = launcher.start(spec, id, line -> log(id, line));
         } catch (RuntimeException e) {
             synchronized (this) {
                 starting--;
                 notifyAll();
             }
             LOG.warn("Instance {} of {}/{} failed to start: {}", id, endpointName, variantName, e.getMessage());
+            log(id, "ERROR instance failed to start: " + e.getMessage());
             listener.startFailed(this, e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
