@@ -1,12 +1,17 @@
 package dev.workbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.local.junit.LocalCloudExtension;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +40,54 @@ class EndpointKindsCliTest {
     assertTrue(deploy.out().contains("--serverless") && deploy.out().contains("--memory")
         && deploy.out().contains("--max-concurrency") && deploy.out().contains("--provisioned-concurrency"), deploy.out());
     assertTrue(deploy.out().contains("--serverless --memory 2048 --max-concurrency 2"), deploy.out());
+    Cli.Result help = Cli.raw("--help");
+    assertTrue(help.out().contains("logs"), help.out());
+    Cli.Result logs = Cli.raw("logs", "--help");
+    assertEquals(0, logs.exit());
+    assertTrue(logs.out().contains("--follow") && logs.out().contains("--since") && logs.out().contains("--filter")
+        && logs.out().contains("Examples:"), logs.out());
+  }
+
+  @Test
+  void logsShowWhyRowsFailedAndFollowPrintsNewLines() throws Exception {
+    assertEquals(0, cli.run("register-model", "picky", "--image", "local/latency", "--env", "LATENCY_MS_PER_ROW=0",
+        "--env", "FAIL_ON=poison").exit());
+    assertEquals(0, cli.run("deploy", "picky").exit());
+    Path in = dir.resolve("rows.csv");
+    Files.writeString(in, "id\nok\npoison\n");
+    Cli.Result infer = cli.run("infer", "picky", "--input", in.toString(), "--output", dir.resolve("out.csv").toString());
+    assertEquals(ExitCodes.SOME_ROWS_FAILED, infer.exit(), infer.err());
+
+    Cli.Result logs = cli.run("logs", "picky", "--since", "10m", "--filter", "ERROR");
+    assertEquals(0, logs.exit(), logs.err());
+    assertTrue(logs.out().lines().anyMatch(l -> l.contains(" AllTraffic/") && l.contains("FAIL_ON rejects")), logs.out());
+    assertTrue(logs.out().lines().noneMatch(l -> l.contains("Loaded bundled model")), "the filter applies: " + logs.out());
+    assertTrue(cli.run("logs", "picky").out().contains("Loaded bundled model local/latency"));
+
+    Cli.Result missing = cli.run("logs", "no-such-endpoint");
+    assertEquals(ExitCodes.ERROR, missing.exit());
+    assertTrue(missing.err().contains("no-such-endpoint"), missing.err());
+
+    Thread.sleep(1200); // the first run's lines are now older than the follow's --since
+    StringWriter out = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread follow = new Thread(() -> exit.set(cli.run(out, "logs", "picky", "--since", "1s", "--follow", "--filter", "poison")));
+    follow.start();
+    Thread.sleep(1500);
+    assertEquals(ExitCodes.SOME_ROWS_FAILED, cli.run("infer", "picky", "--input", in.toString(), "--output",
+        dir.resolve("out2.csv").toString()).exit());
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (!out.toString().contains("FAIL_ON rejects") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    follow.interrupt();
+    follow.join(10_000);
+    assertFalse(follow.isAlive());
+    assertEquals(0, exit.get());
+    // The batch failed, then its half with the bad row: two new lines, each printed once, none from the first run.
+    List<String> lines = out.toString().lines().filter(l -> l.contains("FAIL_ON rejects")).toList();
+    assertEquals(2, lines.size(), out.toString());
+    assertEquals(2, lines.stream().distinct().count(), out.toString());
   }
 
   @Test
