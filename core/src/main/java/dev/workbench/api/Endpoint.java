@@ -64,6 +64,24 @@ public interface Endpoint {
    */
   LogFollow followLogs(Duration since, @Nullable String filter, Consumer<LogEvent> onEvent);
 
+  /**
+   * A smoke test, as Workbench's test_inference: the first {@code rows} rows of the model's sample (see
+   * {@link Model#sample(Frame)}) sent as one call (sync, serverless) or one batch (async, waking the endpoint).
+   * A model without a sample is an error naming what to do.
+   */
+  TestInferenceResult testInference(int rows);
+
+  /** The smoke test with the given rows. */
+  TestInferenceResult testInference(Frame rows);
+
+  /**
+   * Workbench's health check over the last {@link EndpointHealth#DEFAULT_WINDOW}: config present, status (Failed,
+   * stuck Creating/Updating), server errors and activity from the metric set of the endpoint's kind.
+   */
+  EndpointHealth health();
+
+  EndpointHealth health(Duration window);
+
   /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
   void delete();
 }

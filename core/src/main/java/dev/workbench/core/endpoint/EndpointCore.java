@@ -3,6 +3,7 @@ package dev.workbench.core.endpoint;
 import dev.workbench.api.Cloud;
 import dev.workbench.api.Endpoint;
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointHealth;
 import dev.workbench.api.EndpointMeta;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.EndpointNotReadyException;
@@ -13,6 +14,7 @@ import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.LogEvent;
 import dev.workbench.api.LogFollow;
 import dev.workbench.api.MetricsQuery;
+import dev.workbench.api.TestInferenceResult;
 import dev.workbench.core.capture.CaptureReader;
 import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.job.RunningJob;
@@ -160,6 +162,26 @@ public final class EndpointCore implements Endpoint {
   public LogFollow followLogs(Duration since, @Nullable String filter, Consumer<LogEvent> onEvent) {
     return LogFollower.start(new LogsReader(cloud.logs()), name, Instant.now().minus(since), filter, onEvent,
         LogFollower.POLL);
+  }
+
+  @Override
+  public TestInferenceResult testInference(int rows) {
+    return TestInference.run(cloud, this, rows);
+  }
+
+  @Override
+  public TestInferenceResult testInference(Frame rows) {
+    return TestInference.run(this, rows);
+  }
+
+  @Override
+  public EndpointHealth health() {
+    return health(EndpointHealth.DEFAULT_WINDOW);
+  }
+
+  @Override
+  public EndpointHealth health(Duration window) {
+    return HealthCheck.check(cloud, name, window);
   }
 
   @Override
