@@ -1,12 +1,15 @@
 package dev.workbench.cli;
 
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointHealth;
 import dev.workbench.api.EndpointKind;
+import dev.workbench.api.EndpointNotFoundException;
 import dev.workbench.dsl.Workbench;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code workbench endpoints}: every endpoint with its kind, status and instances. */
 @Command(name = "endpoints", mixinStandardHelpOptions = true,
     description = "List endpoints: name, SYNC/ASYNC/SERVERLESS, status, instances current/desired (serverless: "
-        + "memory and concurrency), scaled to zero.",
+        + "memory and concurrency), scaled to zero, health (see `workbench health`).",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench endpoints --local", "  workbench endpoints --async --output json",
         "  workbench endpoints --status InService --profile ml-dev"})
@@ -32,20 +35,34 @@ final class EndpointsCommand extends ConnectedCommand {
         && (!serverless || d.kind() == EndpointKind.SERVERLESS)
         && (status == null || d.status().equalsIgnoreCase(status)));
     if (format == Output.Format.json) {
-      Output.json(out(), list.stream().map(EndpointsCommand::asMap).toList());
+      Output.json(out(), list.stream().map(d -> {
+        Map<String, Object> m = asMap(d);
+        m.put("health", health(wb, d).map(EndpointHealth::codes).orElse(null));
+        return m;
+      }).toList());
       return ExitCodes.OK;
     }
     List<List<String>> rows = new ArrayList<>();
     for (EndpointDescription d : list) {
-      rows.add(List.of(d.name(), d.kind().name(), d.status(), d.capacity(), d.scaledToZero() ? "yes" : "no"));
+      rows.add(List.of(d.name(), d.kind().name(), d.status(), d.capacity(), d.scaledToZero() ? "yes" : "no",
+          health(wb, d).map(HealthCommand::summary).orElse("-")));
     }
     if (rows.isEmpty()) {
       out().println("no endpoints (" + wb.connectionDescription() + ")");
       out().flush();
       return ExitCodes.OK;
     }
-    Output.table(out(), List.of("NAME", "TYPE", "STATUS", "INSTANCES", "SCALED TO ZERO"), rows);
+    Output.table(out(), List.of("NAME", "TYPE", "STATUS", "INSTANCES", "SCALED TO ZERO", "HEALTH"), rows);
     return ExitCodes.OK;
+  }
+
+  /** Empty when the endpoint went away between the listing and the check. */
+  private static Optional<EndpointHealth> health(Workbench wb, EndpointDescription d) {
+    try {
+      return Optional.of(wb.endpoint(d.name()).health());
+    } catch (EndpointNotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   static Map<String, Object> asMap(EndpointDescription d) {

@@ -41,7 +41,12 @@ class EndpointKindsCliTest {
         && deploy.out().contains("--max-concurrency") && deploy.out().contains("--provisioned-concurrency"), deploy.out());
     assertTrue(deploy.out().contains("--serverless --memory 2048 --max-concurrency 2"), deploy.out());
     Cli.Result help = Cli.raw("--help");
-    assertTrue(help.out().contains("logs"), help.out());
+    for (String command : new String[] {"logs", "test", "health"}) {
+      assertTrue(help.out().contains(command), command + " in " + help.out());
+      Cli.Result h = Cli.raw(command, "--help");
+      assertEquals(0, h.exit());
+      assertTrue(h.out().contains("Examples:"), h.out());
+    }
     Cli.Result logs = Cli.raw("logs", "--help");
     assertEquals(0, logs.exit());
     assertTrue(logs.out().contains("--follow") && logs.out().contains("--since") && logs.out().contains("--filter")
@@ -100,7 +105,7 @@ class EndpointKindsCliTest {
     Cli.Result table = cli.run("endpoints");
     assertEquals(0, table.exit(), table.err());
     assertTrue(table.out().lines().anyMatch(l -> l.startsWith("echo-serverless") && l.contains("SERVERLESS")
-        && l.contains("2 GB / 2 concurrent") && l.endsWith("no")), table.out());
+        && l.contains("2 GB / 2 concurrent") && l.contains(" no ") && l.endsWith("no_activity")), table.out());
 
     JsonNode only = JSON.readTree(cli.run("endpoints", "--serverless", "--output", "json").out());
     assertEquals(1, only.size(), only.toString());
@@ -111,6 +116,44 @@ class EndpointKindsCliTest {
     JsonNode d = JSON.readTree(cli.run("describe", "echo-serverless", "--output", "json").out());
     assertEquals("true", d.get("meta").get("serverless").asText());
     assertTrue(d.get("instanceType").isNull(), d.toString());
+  }
+
+  @Test
+  void smokeTestAndHealthFromTheCommandLine() throws Exception {
+    Path sample = dir.resolve("sample.csv");
+    Files.writeString(sample, "id\na\nb\nc\n");
+    Cli.Result reg = cli.run("register-model", "sampled", "--image", "local/latency", "--env", "LATENCY_MS_PER_ROW=0",
+        "--env", "FAIL_ON=poison", "--sample", sample.toString());
+    assertEquals(0, reg.exit(), reg.err());
+    assertTrue(reg.out().contains("sample of 3 rows"), reg.out());
+    assertEquals(0, cli.run("deploy", "sampled").exit());
+
+    Cli.Result test = cli.run("test", "sampled", "--rows", "2");
+    assertEquals(0, test.exit(), test.err());
+    assertTrue(test.out().contains("sampled (SYNC): OK, 2 rows, 0 failed"), test.out());
+    assertTrue(test.out().contains("columns: id, latency_ms"), test.out());
+
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "id\npoison\n");
+    Cli.Result failed = cli.run("test", "sampled", "--input", bad.toString(), "--output", "json");
+    assertEquals(ExitCodes.SOME_ROWS_FAILED, failed.exit(), failed.err());
+    JsonNode j = JSON.readTree(failed.out());
+    assertFalse(j.get("success").asBoolean());
+    assertTrue(j.get("firstError").asText().contains("FAIL_ON"), failed.out());
+
+    Cli.Result none = cli.run("test", "echo-serverless-none");
+    assertEquals(ExitCodes.ERROR, none.exit());
+
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    Cli.Result health;
+    do {
+      Thread.sleep(200);
+      health = cli.run("health", "sampled");
+    } while (!health.out().contains("ok") && System.nanoTime() < deadline);
+    assertEquals(0, health.exit(), health.err());
+    assertTrue(health.out().lines().anyMatch(l -> l.startsWith("sampled") && l.contains(" ok")), health.out());
+    JsonNode all = JSON.readTree(cli.run("health", "--output", "json").out());
+    assertTrue(all.size() >= 1, all.toString());
   }
 
   @Test
