@@ -13,12 +13,13 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
- * A connection to SageMaker, S3, CloudWatch and Application Auto Scaling: in AWS or at an AWS-compatible
+ * A connection to SageMaker, S3, CloudWatch, CloudWatch Logs and Application Auto Scaling: in AWS or at an AWS-compatible
  * endpoint such as local-cloud. Holds the SDK clients, the executors of the round trips and the jobs running
  * in this process; close it when done.
  */
@@ -120,6 +121,9 @@ public final class Cloud implements AutoCloseable {
   public CloudWatchClient cloudWatch() { return clients.cloudWatch(); }
 
   public ApplicationAutoScalingClient autoScaling() { return clients.autoScaling(); }
+
+  /** CloudWatch Logs: the endpoints' container logs. */
+  public CloudWatchLogsClient logs() { return clients.logs(); }
 
   /** The region the clients use (resolved from the AWS chain when the settings did not name one). */
   public String region() { return clients.region().id(); }

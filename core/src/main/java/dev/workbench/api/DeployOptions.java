@@ -8,10 +8,13 @@ import org.jspecify.annotations.Nullable;
  * How {@link Model#toEndpoint(Consumer)} deploys. Defaults follow Workbench: async instance ml.c7i.xlarge
  * (sync ml.t2.medium), one initial instance, at most 8, scale to zero after 60 idle minutes, 1 concurrent
  * invocation per instance. Values are checked before any AWS call (see the deployer).
+ *
+ * <p>{@code serverless} set (see {@link Builder#serverless(int, int)}) deploys a serverless endpoint: no instance
+ * type, count or autoscaling; SageMaker allows neither async nor data capture on it.
  */
 public record DeployOptions(@Nullable String endpointName, boolean async, String instance, int initialInstances,
     int maxInstances, int minInstances, int idleMinutes, int maxConcurrent, List<String> tags,
-    boolean dataCapture, int captureSamplePercent, @Nullable String kmsKeyId,
+    boolean dataCapture, int captureSamplePercent, @Nullable String kmsKeyId, @Nullable ServerlessSettings serverless,
     @Nullable Consumer<DeployProgress> onProgress) {
 
   public static final String DEFAULT_ASYNC_INSTANCE = "ml.c7i.xlarge";
@@ -19,6 +22,11 @@ public record DeployOptions(@Nullable String endpointName, boolean async, String
 
   public DeployOptions {
     tags = List.copyOf(tags);
+  }
+
+  /** What describe will report for an endpoint deployed with these options. */
+  public EndpointKind kind() {
+    return serverless != null ? EndpointKind.SERVERLESS : async ? EndpointKind.ASYNC : EndpointKind.SYNC;
   }
 
   public static DeployOptions defaults() {
@@ -48,6 +56,10 @@ public record DeployOptions(@Nullable String endpointName, boolean async, String
     private boolean dataCapture;
     private int captureSamplePercent = 100;
     private @Nullable String kmsKeyId;
+    private @Nullable Integer memoryMb;
+    private @Nullable Integer maxConcurrency;
+    private @Nullable Integer provisionedConcurrency;
+    private boolean serverless;
     private @Nullable Consumer<DeployProgress> onProgress;
 
     private Builder() {}
@@ -66,13 +78,34 @@ public record DeployOptions(@Nullable String endpointName, boolean async, String
     public Builder dataCapture(boolean capture) { this.dataCapture = capture; return this; }
     public Builder captureSamplePercent(int percent) { this.captureSamplePercent = percent; return this; }
     public Builder kmsKeyId(@Nullable String keyId) { this.kmsKeyId = keyId; return this; }
+    /** A serverless endpoint with Workbench's defaults (2048 MB, 2 concurrent invocations). */
+    public Builder serverless(boolean serverless) { this.serverless = serverless; return this; }
+    /** A serverless endpoint: memory 1024..6144 MB in steps of 1024, 1..200 concurrent invocations. */
+    public Builder serverless(int memoryMb, int maxConcurrency) {
+      this.serverless = true;
+      this.memoryMb = memoryMb;
+      this.maxConcurrency = maxConcurrency;
+      return this;
+    }
+    public Builder memoryMb(int memoryMb) { this.serverless = true; this.memoryMb = memoryMb; return this; }
+    public Builder maxConcurrency(int maxConcurrency) { this.serverless = true; this.maxConcurrency = maxConcurrency; return this; }
+    /** Serverless: this many of the concurrent invocations kept warm (no cold start), 1..maxConcurrency. */
+    public Builder provisionedConcurrency(int n) { this.serverless = true; this.provisionedConcurrency = n; return this; }
     public Builder onProgress(@Nullable Consumer<DeployProgress> listener) { this.onProgress = listener; return this; }
 
     public DeployOptions build() {
       String type = instance != null ? instance : async ? DEFAULT_ASYNC_INSTANCE : DEFAULT_SYNC_INSTANCE;
       int min = minInstances != null ? minInstances : async ? 0 : 1;
       return new DeployOptions(endpointName, async, type, initialInstances, maxInstances, min, idleMinutes,
-          maxConcurrent, tags, dataCapture, captureSamplePercent, kmsKeyId, onProgress);
+          maxConcurrent, tags, dataCapture, captureSamplePercent, kmsKeyId, serverlessSettings(), onProgress);
+    }
+
+    private @Nullable ServerlessSettings serverlessSettings() {
+      if (!serverless) {
+        return null;
+      }
+      return new ServerlessSettings(memoryMb != null ? memoryMb : ServerlessSettings.DEFAULT_MEMORY_MB,
+          maxConcurrency != null ? maxConcurrency : ServerlessSettings.DEFAULT_MAX_CONCURRENCY, provisionedConcurrency);
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.workbench.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SageMaker endpoint. {@link #inference(Frame)} returns the table whether the endpoint is sync or async;
@@ -46,6 +48,39 @@ public interface Endpoint {
 
   /** Data-capture records of the last {@code since} as a Frame. */
   Frame capture(Duration since);
+
+  /**
+   * The container log lines of the last {@code since} (log group {@code /aws/sagemaker/Endpoints/<name>}, every
+   * instance's stream), oldest first; empty when the endpoint has not logged anything yet.
+   */
+  List<LogEvent> logs(Duration since);
+
+  /** As {@link #logs(Duration)}, only lines matching a CloudWatch Logs filter pattern (e.g. {@code ERROR}), when given. */
+  List<LogEvent> logs(Duration since, @Nullable String filter);
+
+  /**
+   * The lines of the last {@code since}, then every new one as it is written, each given to {@code onEvent} once, in
+   * order, on a background thread, until the returned handle is closed.
+   */
+  LogFollow followLogs(Duration since, @Nullable String filter, Consumer<LogEvent> onEvent);
+
+  /**
+   * A smoke test, as Workbench's test_inference: the first {@code rows} rows of the model's sample (see
+   * {@link Model#sample(Frame)}) sent as one call (sync, serverless) or one batch (async, waking the endpoint).
+   * A model without a sample is an error naming what to do.
+   */
+  TestInferenceResult testInference(int rows);
+
+  /** The smoke test with the given rows. */
+  TestInferenceResult testInference(Frame rows);
+
+  /**
+   * Workbench's health check over the last {@link EndpointHealth#DEFAULT_WINDOW}: config present, status (Failed,
+   * stuck Creating/Updating), server errors and activity from the metric set of the endpoint's kind.
+   */
+  EndpointHealth health();
+
+  EndpointHealth health(Duration window);
 
   /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
   void delete();

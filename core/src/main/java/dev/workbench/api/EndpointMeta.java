@@ -21,6 +21,8 @@ public final class EndpointMeta {
   public static final String SCALE_IN_IDLE_MINUTES = "scale_in_idle_minutes";
   public static final String ASYNC_ENDPOINT = "async_endpoint";
   public static final String ASYNC_MAX_CONCURRENT = "async_max_concurrent";
+  /** Workbench's flag for a serverless deployment (true/false). */
+  public static final String SERVERLESS = "serverless";
   public static final String INFERENCE_BATCH_SIZE = "inference_batch_size";
   public static final String INFERENCE_MAX_IN_FLIGHT = "inference_max_in_flight";
 
@@ -76,6 +78,15 @@ public final class EndpointMeta {
 
   public boolean asyncEndpoint() {
     return Boolean.TRUE.equals(asyncEndpointTag());
+  }
+
+  /** True when the serverless tag says so; null when the endpoint carries none. */
+  public @Nullable Boolean serverlessTag() {
+    String v = values.get(SERVERLESS);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    return Boolean.parseBoolean(v.trim());
   }
 
   public int batchSize() {

@@ -1,6 +1,7 @@
 package dev.workbench.api;
 
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** A SageMaker model that can be deployed to an endpoint. */
 public interface Model {
@@ -27,4 +28,13 @@ public interface Model {
   Endpoint toEndpoint(Consumer<DeployOptions.Builder> options);
 
   void delete();
+
+  /**
+   * Keeps {@code rows} as the model's sample input (CSV in the Workbench bucket under {@code models/<name>/}, its
+   * location in the model's tag {@code workbench_sample}); {@link Endpoint#testInference(int)} sends it.
+   */
+  void sample(Frame rows);
+
+  /** The model's sample input, or null when it has none. */
+  @Nullable Frame sample();
 }

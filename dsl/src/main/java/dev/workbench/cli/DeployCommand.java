@@ -12,10 +12,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code workbench deploy MODEL}: creates (or updates) an endpoint for a registered model and waits for InService. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-    description = "Deploy a registered model to an endpoint (sync by default; --async for scale to zero).",
+    description = "Deploy a registered model to an endpoint (sync by default; --async for scale to zero; --serverless "
+        + "for on-demand compute sized by --memory and --max-concurrency).",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench deploy smiles-descriptors --local",
         "  workbench deploy smiles-to-3d --async --max-instances 2 --idle-minutes 5 --name shapes",
+        "  workbench deploy my-model --serverless --memory 2048 --max-concurrency 2",
         "  workbench deploy my-model --instance ml.m5.xlarge --tag team=chem --tag nightly"})
 final class DeployCommand extends ConnectedCommand {
   @Parameters(paramLabel = "MODEL", description = "Registered SageMaker model name.") String model;
@@ -24,6 +26,10 @@ final class DeployCommand extends ConnectedCommand {
   @Option(names = "--max-instances", paramLabel = "N", description = "Autoscaling maximum.") @Nullable Integer maxInstances;
   @Option(names = "--idle-minutes", paramLabel = "M", description = "Async: scale to zero after M idle minutes.") @Nullable Integer idleMinutes;
   @Option(names = "--max-concurrent", paramLabel = "N", description = "Async: concurrent invocations per instance.") @Nullable Integer maxConcurrent;
+  @Option(names = "--serverless", description = "Deploy as a serverless endpoint (default 2048 MB, 2 concurrent).") boolean serverless;
+  @Option(names = "--memory", paramLabel = "MB", description = "Serverless: memory, 1024..6144 in steps of 1024.") @Nullable Integer memoryMb;
+  @Option(names = "--max-concurrency", paramLabel = "N", description = "Serverless: concurrent invocations, 1..200.") @Nullable Integer maxConcurrency;
+  @Option(names = "--provisioned-concurrency", paramLabel = "N", description = "Serverless: invocations kept warm, 1..max-concurrency.") @Nullable Integer provisioned;
   @Option(names = "--tag", paramLabel = "TAG", description = "Workbench tag (repeatable).") List<String> tags = new ArrayList<>();
   @Option(names = "--name", paramLabel = "EP", description = "Endpoint name (default: the model's).") @Nullable String endpointName;
   @Option(names = "--data-capture", description = "Capture requests and responses to S3 (JSON Lines).") boolean dataCapture;
@@ -42,10 +48,14 @@ final class DeployCommand extends ConnectedCommand {
       if (idleMinutes != null) d.idleMinutes(idleMinutes);
       if (maxConcurrent != null) d.maxConcurrent(maxConcurrent);
       d.dataCapture(dataCapture).kmsKeyId(kmsKeyId);
+      if (serverless) d.serverless(true);
+      if (memoryMb != null) d.memoryMb(memoryMb);
+      if (maxConcurrency != null) d.maxConcurrency(maxConcurrency);
+      if (provisioned != null) d.provisionedConcurrency(provisioned);
     });
     EndpointDescription desc = ep.describe();
-    out().printf("deployed %s (%s) %s, instances %d/%d%n", desc.name(), desc.async() ? "ASYNC" : "SYNC", desc.status(),
-        desc.currentInstances(), desc.desiredInstances());
+    out().printf("deployed %s (%s) %s, %s%n", desc.name(), desc.kind(), desc.status(),
+        desc.serverless() != null ? desc.capacity() : "instances " + desc.capacity());
     out().flush();
     return ExitCodes.OK;
   }

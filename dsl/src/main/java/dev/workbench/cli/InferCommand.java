@@ -125,10 +125,19 @@ final class InferCommand extends ConnectedCommand {
     write(result, output);
     long failed = result.errorCount();
     Duration took = Duration.between(start, Instant.now());
-    out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, async ? "ASYNC" : "SYNC", result.rowCount(), failed,
+    out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, kind(ep, async), result.rowCount(), failed,
         Durations.format(took), output);
     out().flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
+  }
+
+  /** The endpoint's kind for the summary, asked once the rows are in (the job knew only sync or async). */
+  private static String kind(Endpoint ep, boolean async) {
+    try {
+      return ep.describe().kind().toString();
+    } catch (RuntimeException e) {
+      return async ? "ASYNC" : "SYNC";
+    }
   }
 
   private Frame throughCache(Workbench wb, Endpoint ep, Frame in, String key) {

@@ -1,5 +1,6 @@
 package dev.workbench.cli;
 
+import dev.workbench.api.EndpointKind;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.dsl.Workbench;
 import java.time.Duration;
@@ -24,12 +25,13 @@ final class MetricsCommand extends ConnectedCommand {
 
   @Override
   int run(Workbench wb) {
-    wb.endpoint(name).describe();
+    EndpointKind kind = wb.endpoint(name).describe().kind();
     EndpointMetrics metrics = wb.metrics(name, since);
     if (format == Output.Format.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("endpoint", metrics.endpointName());
       m.put("async", metrics.async());
+      m.put("type", kind.name());
       m.put("periodSeconds", metrics.period().toSeconds());
       Map<String, Object> series = new LinkedHashMap<>();
       metrics.series().forEach((k, points) -> series.put(k,
@@ -38,7 +40,7 @@ final class MetricsCommand extends ConnectedCommand {
       Output.json(out(), m);
       return ExitCodes.OK;
     }
-    out().printf("%s (%s), last %s, period %s%n", name, metrics.async() ? "ASYNC" : "SYNC", Durations.format(since),
+    out().printf("%s (%s), last %s, period %s%n", name, kind, Durations.format(since),
         Durations.format(metrics.period()));
     List<List<String>> rows = new ArrayList<>();
     metrics.series().forEach((k, points) -> {

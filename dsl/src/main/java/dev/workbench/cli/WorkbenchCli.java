@@ -16,17 +16,19 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "workbench 0.1.0",
-    description = {"SageMaker endpoints (sync and async) from the command line: on AWS, on a running local cloud",
+    description = {"SageMaker endpoints (sync, async and serverless) from the command line: on AWS, on a running local cloud",
         "(--endpoint-url / WORKBENCH_ENDPOINT_URL) or on the embedded local cloud (--local)."},
     subcommands = {DemoCommand.class, EndpointsCommand.class, DescribeCommand.class, DeployCommand.class,
         DeleteCommand.class, ModelsCommand.class, RegisterModelCommand.class, InferCommand.class, JobsCommand.class,
-        MetricsCommand.class, LocalCommand.class, RunCommand.class, ShellCommand.class},
+        MetricsCommand.class, LogsCommand.class, TestCommand.class, HealthCommand.class, LocalCommand.class, RunCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  workbench demo                                   the whole tour on the embedded local cloud",
         "  workbench local --port 4566                      run the local cloud as a server",
         "  export WORKBENCH_ENDPOINT_URL=http://127.0.0.1:4566",
         "  workbench endpoints",
         "  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv",
+        "  workbench logs smiles-descriptors --since 15m --filter ERROR --follow",
+        "  workbench test smiles-descriptors --rows 5      a smoke test;  workbench health   every endpoint's issues",
         "  workbench endpoints --profile ml-dev --region us-west-2   (AWS)",
         "Connection flags on every command: --local | --endpoint-url URL | --profile P --region R, --data-dir D."})
 public final class WorkbenchCli implements Runnable {

@@ -5,6 +5,7 @@ import dev.workbench.api.CloudSettings;
 import dev.workbench.api.DeployOptions;
 import dev.workbench.api.Endpoint;
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointKind;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.Frame;
 import dev.workbench.api.InferenceCache;
@@ -162,6 +163,10 @@ public final class Workbench implements AutoCloseable {
 
   public List<EndpointDescription> asyncEndpoints() {
     return endpoints(EndpointDescription::async);
+  }
+
+  public List<EndpointDescription> serverlessEndpoints() {
+    return endpoints(d -> d.kind() == EndpointKind.SERVERLESS);
   }
 
   /** Endpoints in a SageMaker status such as {@code InService}, {@code Creating}, {@code Failed} (any case). */

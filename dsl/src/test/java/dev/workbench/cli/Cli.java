@@ -28,6 +28,17 @@ final class Cli {
     return raw(all.toArray(String[]::new));
   }
 
+  /** The command with the connection flags, its stdout going to {@code out} as it is written (for long-running commands). */
+  int run(StringWriter out, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--endpoint-url=" + endpoint);
+    all.add("--data-dir=" + dataDir);
+    CommandLine cl = WorkbenchCli.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    return cl.execute(all.toArray(String[]::new));
+  }
+
   /** The command exactly as given. */
   static Result raw(String... args) {
     CommandLine cl = WorkbenchCli.commandLine();

@@ -5,6 +5,8 @@ import dev.workbench.local.faults.SeededFaultInjector;
 import dev.workbench.local.http.AwsService;
 import dev.workbench.local.http.CloudServer;
 import dev.workbench.local.http.RoutingServlet;
+import dev.workbench.local.logs.LogStore;
+import dev.workbench.local.logs.LogsService;
 import dev.workbench.local.s3.BlobObjectStore;
 import dev.workbench.local.s3.S3Backend;
 import dev.workbench.local.sagemaker.SageMakerOptions;
@@ -26,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local cloud: S3 (s3proxy), SageMaker and its runtime, CloudWatch and Application Auto Scaling on one
+ * The local cloud: S3 (s3proxy), SageMaker and its runtime, CloudWatch, CloudWatch Logs and Application Auto Scaling on one
  * loopback port, with every bit of state under the data directory so a restart loses nothing.
  */
 public final class LocalCloud implements AutoCloseable {
@@ -83,14 +86,23 @@ public final class LocalCloud implements AutoCloseable {
                 scheduler.shutdownNow();
                 scheduler.awaitTermination(5, TimeUnit.SECONDS);
             });
+            LogStore logs = new LogStore(db, Clock.systemUTC());
+            // Container output is queued; a flush every 200 ms stores it (a reader's call flushes first).
+            ScheduledFuture<?> logFlush = scheduler.scheduleWithFixedDelay(() -> flushQuietly(logs), 200, 200, TimeUnit.MILLISECONDS);
+            closeables.push(() -> {
+                logFlush.cancel(false);
+                logs.flush();
+            });
             CloudContext context = new CloudContext(config.region(), config.accountId(), config.timing(), Clock.systemUTC(),
-                    state, new BlobObjectStore(s3.blobStore()), metrics, faults, stats, scheduler);
+                    state, new BlobObjectStore(s3.blobStore()), metrics, faults, stats, scheduler, logs);
 
             Map<String, AwsService> services = new LinkedHashMap<>();
             SageMakerService sageMaker = new SageMakerService(context, SageMakerOptions.in(dataDir.resolve("sagemaker")));
             closeables.push(sageMaker);
             services.put(sageMaker.signingName(), sageMaker);
             Services.addPlatformServices(context, metrics, sageMaker, services, closeables);
+            LogsService logsService = new LogsService(logs, config.region(), config.accountId(), stats);
+            services.put(logsService.signingName(), logsService);
 
             RoutingServlet servlet = new RoutingServlet(config.accessKey(), config.secretKey(), services, s3.servlet(),
                     stats, faults, new AdminPaths(faults, stats), MAX_BODY_BYTES);
@@ -104,6 +116,14 @@ public final class LocalCloud implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             closeAll(closeables);
             throw e;
+        }
+    }
+
+    private static void flushQuietly(LogStore logs) {
+        try {
+            logs.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Storing container log lines failed: {}", e.toString());
         }
     }
 

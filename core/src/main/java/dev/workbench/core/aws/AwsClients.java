@@ -23,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -49,12 +50,13 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final Region region;
   // Built on first use: building an SDK client costs about a second on a busy machine, and a sync inference
-  // needs two of the five.
+  // needs two of the six.
   private final Lazy<SageMakerClient> sageMaker;
   private final Lazy<SageMakerRuntimeClient> runtime;
   private final Lazy<S3Client> s3;
   private final Lazy<CloudWatchClient> cloudWatch;
   private final Lazy<ApplicationAutoScalingClient> autoScaling;
+  private final Lazy<CloudWatchLogsClient> logs;
 
   public AwsClients(CloudSettings settings) {
     this.region = Region.of(resolveRegion(settings));
@@ -74,6 +76,7 @@ public final class AwsClients implements AutoCloseable {
     this.s3 = new Lazy<>(() -> configure(S3Client.builder()).forcePathStyle(settings.endpointUrl() != null).build());
     this.cloudWatch = new Lazy<>(() -> configure(CloudWatchClient.builder()).build());
     this.autoScaling = new Lazy<>(() -> configure(ApplicationAutoScalingClient.builder()).build());
+    this.logs = new Lazy<>(() -> configure(CloudWatchLogsClient.builder()).build());
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
@@ -149,6 +152,8 @@ public final class AwsClients implements AutoCloseable {
 
   public ApplicationAutoScalingClient autoScaling() { return autoScaling.get(); }
 
+  public CloudWatchLogsClient logs() { return logs.get(); }
+
   /**
    * The account id from STS GetCallerIdentity; null with an endpoint URL (an emulator has no real account:
    * local-cloud serves no STS) or when STS cannot answer. A short-lived client: it is asked once per Cloud.
@@ -174,6 +179,7 @@ public final class AwsClients implements AutoCloseable {
     s3.close();
     cloudWatch.close();
     autoScaling.close();
+    logs.close();
     http.close();
   }
 

@@ -1,6 +1,7 @@
 package dev.workbench.core.deploy;
 
 import dev.workbench.api.DeployOptions;
+import dev.workbench.api.ServerlessSettings;
 
 /** Checks deploy options before any AWS call; each failure names the field. */
 final class DeployValidation {
@@ -8,6 +9,12 @@ final class DeployValidation {
 
   static void check(String endpointName, DeployOptions o) {
     Names.check("endpointName", endpointName);
+    ServerlessSettings serverless = o.serverless();
+    if (serverless != null) {
+      checkServerless(o, serverless);
+      checkTags(o);
+      return;
+    }
     if (o.instance().isBlank() || !o.instance().startsWith("ml.")) {
       throw new IllegalArgumentException("instance '" + o.instance() + "' is not a SageMaker instance type (ml.*)");
     }
@@ -39,6 +46,29 @@ final class DeployValidation {
     if (o.dataCapture() && (o.captureSamplePercent() < 1 || o.captureSamplePercent() > 100)) {
       throw new IllegalArgumentException("captureSamplePercent must be between 1 and 100, was " + o.captureSamplePercent());
     }
+    checkTags(o);
+  }
+
+  /** As SageMaker checks a ServerlessConfig, plus what it refuses next to one (async, data capture). */
+  private static void checkServerless(DeployOptions o, ServerlessSettings serverless) {
+    String problem = serverless.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException("serverless: " + problem);
+    }
+    if (o.async()) {
+      throw new IllegalArgumentException("a serverless endpoint cannot be async (SageMaker serves async inference "
+          + "only on instances): choose serverless or async");
+    }
+    if (o.dataCapture()) {
+      throw new IllegalArgumentException("data capture is not supported on serverless endpoints (as in SageMaker): "
+          + "deploy without dataCapture, or as a sync endpoint");
+    }
+    if (o.kmsKeyId() != null) {
+      throw new IllegalArgumentException("kmsKeyId applies to async output only; a serverless endpoint has none");
+    }
+  }
+
+  private static void checkTags(DeployOptions o) {
     for (String tag : o.tags()) {
       if (tag.isBlank() || tag.contains("::")) {
         throw new IllegalArgumentException("tags: '" + tag + "' must be non-blank and must not contain '::'");

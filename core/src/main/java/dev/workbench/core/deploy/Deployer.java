@@ -6,6 +6,7 @@ import dev.workbench.api.DeployOptions;
 import dev.workbench.api.DeployProgress;
 import dev.workbench.api.EndpointMeta;
 import dev.workbench.api.ModelNotFoundException;
+import dev.workbench.api.ServerlessSettings;
 import dev.workbench.core.aws.AwsErrors;
 import dev.workbench.core.endpoint.MetaTags;
 import java.time.Duration;
@@ -66,10 +67,7 @@ public final class Deployer {
     deleteStaleConfig(endpoint);
     try {
       sm.createEndpointConfig(b -> {
-        b.endpointConfigName(endpoint)
-            .productionVariants(ProductionVariant.builder().variantName(Names.VARIANT).modelName(modelName)
-                .initialInstanceCount(options.initialInstances()).instanceType(options.instance())
-                .initialVariantWeight(1.0f).build());
+        b.endpointConfigName(endpoint).productionVariants(variant(modelName, options));
         if (options.async()) {
           b.asyncInferenceConfig(asyncConfig(prefix, options));
         }
@@ -93,6 +91,7 @@ public final class Deployer {
     }
     waitInService(endpoint, progress);
 
+    // Serverless endpoints scale themselves: no scalable target, no policies.
     if (options.async()) {
       progress.emit("autoscaling", "registering scale-to-zero (min " + options.minInstances() + ", max "
           + options.maxInstances() + ", idle " + options.idleMinutes() + " min)");
@@ -130,6 +129,18 @@ public final class Deployer {
     }
   }
 
+  /** Serverless variants carry a ServerlessConfig instead of an instance type and count (SageMaker refuses both). */
+  private static ProductionVariant variant(String modelName, DeployOptions o) {
+    ProductionVariant.Builder v = ProductionVariant.builder().variantName(Names.VARIANT).modelName(modelName)
+        .initialVariantWeight(1.0f);
+    ServerlessSettings serverless = o.serverless();
+    if (serverless != null) {
+      return v.serverlessConfig(c -> c.memorySizeInMB(serverless.memoryMb()).maxConcurrency(serverless.maxConcurrency())
+          .provisionedConcurrency(serverless.provisionedConcurrency())).build();
+    }
+    return v.initialInstanceCount(o.initialInstances()).instanceType(o.instance()).build();
+  }
+
   private static AsyncInferenceConfig asyncConfig(String prefix, DeployOptions o) {
     return AsyncInferenceConfig.builder()
         .clientConfig(c -> c.maxConcurrentInvocationsPerInstance(o.maxConcurrent()))
@@ -152,8 +163,10 @@ public final class Deployer {
 
   private static List<Tag> tags(String modelName, DeployOptions o) {
     int batch = o.async() ? EndpointMeta.DEFAULT_ASYNC_BATCH_SIZE : EndpointMeta.DEFAULT_SYNC_BATCH_SIZE;
-    Map<String, Object> meta = MetaTags.deployMeta(o.tags(), o.instance(), o.async(), o.minInstances(),
-        o.maxInstances(), o.idleMinutes(), o.maxConcurrent(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName);
+    Map<String, Object> meta = o.serverless() != null
+        ? MetaTags.serverlessMeta(o.tags(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName)
+        : MetaTags.deployMeta(o.tags(), o.instance(), o.async(), o.minInstances(), o.maxInstances(), o.idleMinutes(),
+            o.maxConcurrent(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName);
     return MetaTags.encode(meta).entrySet().stream()
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }

@@ -3,6 +3,7 @@ package dev.workbench.core.deploy;
 import dev.workbench.api.Cloud;
 import dev.workbench.api.DeployOptions;
 import dev.workbench.api.Endpoint;
+import dev.workbench.api.Frame;
 import dev.workbench.api.Model;
 import dev.workbench.api.ModelDescription;
 import dev.workbench.api.ModelNotFoundException;
@@ -13,6 +14,7 @@ import dev.workbench.core.endpoint.CloudServices;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
@@ -113,6 +115,16 @@ public final class ModelCore implements Model {
         throw e;
       }
     }
+  }
+
+  @Override
+  public void sample(Frame rows) {
+    ModelSamples.store(cloud, name, rows);
+  }
+
+  @Override
+  public @Nullable Frame sample() {
+    return ModelSamples.read(cloud, name);
   }
 
   @Override

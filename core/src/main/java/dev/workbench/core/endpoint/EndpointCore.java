@@ -3,6 +3,7 @@ package dev.workbench.core.endpoint;
 import dev.workbench.api.Cloud;
 import dev.workbench.api.Endpoint;
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointHealth;
 import dev.workbench.api.EndpointMeta;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.EndpointNotReadyException;
@@ -10,16 +11,24 @@ import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.LogEvent;
+import dev.workbench.api.LogFollow;
 import dev.workbench.api.MetricsQuery;
+import dev.workbench.api.TestInferenceResult;
 import dev.workbench.core.aws.UntilReachable;
 import dev.workbench.core.capture.CaptureReader;
 import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.job.RunningJob;
+import dev.workbench.core.metrics.LogFollower;
+import dev.workbench.core.metrics.LogsReader;
 import dev.workbench.core.metrics.MetricsReader;
 import dev.workbench.core.sync.SyncRoundTrip;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 
 /**
@@ -90,6 +99,11 @@ public final class EndpointCore implements Endpoint {
     int batchSize = options.batchSize() != null ? options.batchSize()
         : meta.intValue(EndpointMeta.INFERENCE_BATCH_SIZE, EndpointMeta.DEFAULT_SYNC_BATCH_SIZE);
     int threads = Math.min(options.threads(), CloudServices.MAX_SYNC_THREADS);
+    Integer serverlessLimit = route.serverlessLimit();
+    if (serverlessLimit != null) {
+      // More threads than MaxConcurrency would only be throttled; other callers' throttling is retried.
+      threads = Math.max(1, Math.min(threads, serverlessLimit));
+    }
     new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads, options);
     return job;
   }
@@ -102,10 +116,11 @@ public final class EndpointCore implements Endpoint {
       throw new EndpointNotReadyException(name, status, ep.failureReason());
     }
     EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
-    return new Route(meta, EndpointLookup.isAsync(cloud.sageMaker(), ep, meta));
+    return new Route(meta, EndpointLookup.isAsync(cloud.sageMaker(), ep, meta),
+        EndpointLookup.serverlessMaxConcurrency(ep));
   }
 
-  private record Route(EndpointMeta meta, boolean async) {}
+  private record Route(EndpointMeta meta, boolean async, @Nullable Integer serverlessLimit) {}
 
   @Override
   public boolean isAsync() {
@@ -136,12 +151,48 @@ public final class EndpointCore implements Endpoint {
 
   public EndpointMetrics metrics(MetricsQuery query) {
     EndpointDescription d = describe();
-    return new MetricsReader(cloud.cloudWatch()).read(d.name(), d.variantName(), d.async(), query);
+    return new MetricsReader(cloud.cloudWatch()).read(d.name(), d.variantName(), d.kind(), query);
   }
 
   @Override
   public Frame capture(Duration since) {
     return new CaptureReader(cloud.sageMaker(), cloud.s3()).read(name, since);
+  }
+
+  @Override
+  public List<LogEvent> logs(Duration since) {
+    return logs(since, null);
+  }
+
+  @Override
+  public List<LogEvent> logs(Duration since, @Nullable String filter) {
+    return new LogsReader(cloud.logs()).read(name, Instant.now().minus(since), null, filter);
+  }
+
+  @Override
+  public LogFollow followLogs(Duration since, @Nullable String filter, Consumer<LogEvent> onEvent) {
+    return LogFollower.start(new LogsReader(cloud.logs()), name, Instant.now().minus(since), filter, onEvent,
+        LogFollower.POLL);
+  }
+
+  @Override
+  public TestInferenceResult testInference(int rows) {
+    return TestInference.run(cloud, this, rows);
+  }
+
+  @Override
+  public TestInferenceResult testInference(Frame rows) {
+    return TestInference.run(this, rows);
+  }
+
+  @Override
+  public EndpointHealth health() {
+    return health(EndpointHealth.DEFAULT_WINDOW);
+  }
+
+  @Override
+  public EndpointHealth health(Duration window) {
+    return HealthCheck.check(cloud, name, window);
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.workbench.core.endpoint;
 
 import dev.workbench.api.AsyncSettings;
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointKind;
 import dev.workbench.api.EndpointMeta;
 import dev.workbench.api.EndpointNotFoundException;
+import dev.workbench.api.ServerlessSettings;
 import dev.workbench.core.aws.AwsErrors;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointConfigRes
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariant;
+import software.amazon.awssdk.services.sagemaker.model.ProductionVariantServerlessConfig;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantSummary;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
@@ -85,6 +88,13 @@ public final class EndpointLookup {
     return config != null && config.asyncInferenceConfig() != null;
   }
 
+  /** A serverless endpoint's MaxConcurrency as DescribeEndpoint reports it; null for instance-based endpoints. */
+  public static @Nullable Integer serverlessMaxConcurrency(DescribeEndpointResponse ep) {
+    ServerlessSettings s = ep.hasProductionVariants() && !ep.productionVariants().isEmpty()
+        ? serverless(ep.productionVariants().get(0), null) : null;
+    return s == null ? null : s.maxConcurrency();
+  }
+
   /** Everything describe() reports. */
   public static EndpointDescription describe(SageMakerClient sm, String name) {
     DescribeEndpointResponse ep = describeEndpoint(sm, name);
@@ -103,7 +113,9 @@ public final class EndpointLookup {
         ? ep.productionVariants().get(0) : null;
     ProductionVariant configured = config != null && config.hasProductionVariants() && !config.productionVariants().isEmpty()
         ? config.productionVariants().get(0) : null;
-    String instanceType = configured != null ? configured.instanceTypeAsString() : meta.instance();
+    ServerlessSettings serverless = serverless(variant, configured);
+    String instanceType = serverless != null ? null
+        : configured != null ? configured.instanceTypeAsString() : meta.instance();
     int current = variant != null && variant.currentInstanceCount() != null ? variant.currentInstanceCount() : 0;
     int desired = variant != null && variant.desiredInstanceCount() != null ? variant.desiredInstanceCount() : current;
     String variantName = variant != null ? variant.variantName() : configured != null ? configured.variantName() : "AllTraffic";
@@ -118,8 +130,27 @@ public final class EndpointLookup {
     }
     Instant created = ep.creationTime() != null ? ep.creationTime() : Instant.EPOCH;
     Instant modified = ep.lastModifiedTime() != null ? ep.lastModifiedTime() : created;
+    EndpointKind kind = async ? EndpointKind.ASYNC : serverless != null || Boolean.TRUE.equals(meta.serverlessTag())
+        ? EndpointKind.SERVERLESS : EndpointKind.SYNC;
     return new EndpointDescription(ep.endpointName(), ep.endpointArn(), ep.endpointStatusAsString(),
         ep.failureReason(), async, instanceType, current, desired, variantName,
-        configured != null ? configured.modelName() : null, settings, created, modified);
+        configured != null ? configured.modelName() : null, settings, created, modified, kind, serverless);
+  }
+
+  /**
+   * The serverless size: what DescribeEndpoint says the variant runs with (CurrentServerlessConfig, else the
+   * desired one during an update), else the config's ServerlessConfig; null for an instance-based variant.
+   */
+  private static @Nullable ServerlessSettings serverless(@Nullable ProductionVariantSummary variant,
+      @Nullable ProductionVariant configured) {
+    ProductionVariantServerlessConfig c = variant == null ? null
+        : variant.currentServerlessConfig() != null ? variant.currentServerlessConfig() : variant.desiredServerlessConfig();
+    if (c == null && configured != null) {
+      c = configured.serverlessConfig();
+    }
+    if (c == null || c.memorySizeInMB() == null || c.maxConcurrency() == null) {
+      return null;
+    }
+    return new ServerlessSettings(c.memorySizeInMB(), c.maxConcurrency(), c.provisionedConcurrency());
   }
 }

@@ -110,19 +110,39 @@ public final class MetaTags {
   public static Map<String, Object> deployMeta(List<String> workbenchTags, String instance, boolean async,
       int minInstances, int maxInstances, int idleMinutes, int maxConcurrent, int batchSize, int maxInFlight,
       String input) {
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put(EndpointMeta.WORKBENCH_TAGS, String.join("::", workbenchTags));
-    meta.put(EndpointMeta.WORKBENCH_INPUT, input);
-    meta.put(EndpointMeta.INSTANCE, instance);
-    meta.put(EndpointMeta.ASYNC_ENDPOINT, async);
-    meta.put(EndpointMeta.INFERENCE_BATCH_SIZE, batchSize);
-    meta.put(EndpointMeta.INFERENCE_MAX_IN_FLIGHT, maxInFlight);
+    Map<String, Object> kind = new LinkedHashMap<>();
+    kind.put(EndpointMeta.INSTANCE, instance);
+    kind.put(EndpointMeta.ASYNC_ENDPOINT, async);
+    Map<String, Object> meta = meta(workbenchTags, input, kind, batchSize, maxInFlight);
     if (async) {
       meta.put(EndpointMeta.MIN_INSTANCES, minInstances);
       meta.put(EndpointMeta.MAX_INSTANCES, maxInstances);
       meta.put(EndpointMeta.SCALE_IN_IDLE_MINUTES, idleMinutes);
       meta.put(EndpointMeta.ASYNC_MAX_CONCURRENT, maxConcurrent);
     }
+    return meta;
+  }
+
+  /**
+   * The Workbench meta of a serverless deployment: {@code serverless: true} and {@code async_endpoint: false}, as
+   * Workbench's to_endpoint records them; no instance or autoscaling keys (serverless capacity is SageMaker's).
+   */
+  public static Map<String, Object> serverlessMeta(List<String> workbenchTags, int batchSize, int maxInFlight,
+      String input) {
+    Map<String, Object> kind = new LinkedHashMap<>();
+    kind.put(EndpointMeta.SERVERLESS, true);
+    kind.put(EndpointMeta.ASYNC_ENDPOINT, false);
+    return meta(workbenchTags, input, kind, batchSize, maxInFlight);
+  }
+
+  private static Map<String, Object> meta(List<String> workbenchTags, String input, Map<String, Object> kind,
+      int batchSize, int maxInFlight) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put(EndpointMeta.WORKBENCH_TAGS, String.join("::", workbenchTags));
+    meta.put(EndpointMeta.WORKBENCH_INPUT, input);
+    meta.putAll(kind);
+    meta.put(EndpointMeta.INFERENCE_BATCH_SIZE, batchSize);
+    meta.put(EndpointMeta.INFERENCE_MAX_IN_FLIGHT, maxInFlight);
     return meta;
   }
 

@@ -1,5 +1,6 @@
 package dev.workbench.core.metrics;
 
+import dev.workbench.api.EndpointKind;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.MetricPoint;
 import dev.workbench.api.MetricsQuery;
@@ -24,8 +25,14 @@ public final class MetricsReader {
   }
 
   public EndpointMetrics read(String endpointName, String variantName, boolean async, MetricsQuery query) {
-    List<MetricSpec> specs = query.metricNames().isEmpty() ? MetricSpec.defaultSet(async)
-        : query.metricNames().stream().map(n -> MetricSpec.named(n, async)).toList();
+    return read(endpointName, variantName, async ? EndpointKind.ASYNC : EndpointKind.SYNC, query);
+  }
+
+  /** The kind's metric set (or the query's names, specified as for that kind). */
+  public EndpointMetrics read(String endpointName, String variantName, EndpointKind kind, MetricsQuery query) {
+    boolean async = kind.async();
+    List<MetricSpec> specs = query.metricNames().isEmpty() ? MetricSpec.defaultSet(kind)
+        : query.metricNames().stream().map(n -> MetricSpec.named(n, kind)).toList();
     int period = (int) Math.max(1, query.period().getSeconds());
     List<MetricDataQuery> queries = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {

@@ -1,4 +1,4 @@
-/** Endpoint metrics read from CloudWatch GetMetricData. */
+/** Endpoint metrics read from CloudWatch GetMetricData, and container logs read from CloudWatch Logs. */
 @NullMarked
 package dev.workbench.core.metrics;
 

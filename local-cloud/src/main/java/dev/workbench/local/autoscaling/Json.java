@@ -6,38 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workbench.local.http.AwsException;
 import dev.workbench.local.http.AwsRequest;
 import dev.workbench.local.http.AwsResponse;
-import java.io.IOException;
+import dev.workbench.local.http.JsonBodies;
 
 /** JSON 1.1 bodies in and out. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = JsonBodies.MAPPER;
 
     private Json() {
     }
 
     static ObjectNode body(AwsRequest request) {
-        if (request.body().length == 0) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = MAPPER.readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw new AwsException(400, "SerializationException", "The request body must be a JSON object");
-            }
-            return (ObjectNode) node;
-        } catch (IOException e) {
-            throw new AwsException(400, "SerializationException", "The request body is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return JsonBodies.body(request);
     }
 
     static AwsResponse reply(ObjectNode result) {
-        try {
-            return AwsResponse.of(200, "application/x-amz-json-1.1", MAPPER.writeValueAsBytes(result));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonBodies.reply(result);
     }
 
     static String required(JsonNode node, String field) {

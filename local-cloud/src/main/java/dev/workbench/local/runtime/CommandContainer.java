@@ -3,7 +3,10 @@ package dev.workbench.local.runtime;
 import dev.workbench.local.model.ModelFailure;
 import dev.workbench.local.model.ModelInput;
 import dev.workbench.local.model.ModelOutput;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -14,11 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +53,12 @@ final class CommandContainer implements RunningModel {
 
     /** Starts the command and waits until {@code /ping} answers 200, the process exits, or the timeout passes. */
     static CommandContainer start(String commandLine, Map<String, String> environment, Path modelDir, Path logFile,
-            Duration startTimeout, Duration stopGrace) {
+            Duration startTimeout, Duration stopGrace, Consumer<String> output) {
         List<String> command = Arrays.stream(commandLine.trim().split(" +")).toList();
         int port = freePort();
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .directory(modelDir.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SAGEMAKER_BIND_TO_PORT", Integer.toString(port));
@@ -64,10 +69,38 @@ final class CommandContainer implements RunningModel {
         } catch (IOException e) {
             throw new ModelStartException("Cannot run the container command '" + commandLine + "': " + e.getMessage(), e);
         }
+        copyOutput(process, logFile, output);
         var http = HttpClient.newBuilder().connectTimeout(PING_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
         var container = new CommandContainer(process, port, logFile, stopGrace, http);
         container.awaitHealthy(commandLine, startTimeout);
         return container;
+    }
+
+    /**
+     * The container's stdout and stderr, line by line, to its log file and to {@code output} (its CloudWatch Logs
+     * stream), on a thread that ends when the process closes them.
+     */
+    private static void copyOutput(Process process, Path logFile, Consumer<String> output) {
+        Thread copier = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 BufferedWriter file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                         StandardOpenOption.APPEND)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    file.write(line);
+                    file.newLine();
+                    file.flush();
+                    try {
+                        output.accept(line);
+                    } catch (RuntimeException e) {
+                        LOG.debug("Container output line not logged: {}", e.toString());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("Container output of pid {} ended: {}", process.pid(), e.toString());
+            }
+        }, "container-output-" + process.pid());
+        copier.setDaemon(true);
+        copier.start();
     }
 
     private void awaitHealthy(String commandLine, Duration timeout) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Starts endpoint instances: {@code local/<name>} loads the bundled LocalModel of that name, any other image
@@ -37,6 +38,11 @@ public final class ModelLauncher {
 
     /** Blocks until the instance is healthy; throws {@link ModelStartException} with a FailureReason otherwise. */
     public RunningModel start(ModelSpec spec, String instanceId) {
+        return start(spec, instanceId, line -> { });
+    }
+
+    /** As {@link #start(ModelSpec, String)}, each line the instance prints (command images) going to {@code output}. */
+    public RunningModel start(ModelSpec spec, String instanceId, Consumer<String> output) {
         Path modelDir = workDir.resolve("instances").resolve(instanceId).resolve("model");
         prepareModelDir(spec, modelDir);
         if (spec.isLocal()) {
@@ -49,10 +55,11 @@ public final class ModelLauncher {
             } catch (RuntimeException e) {
                 throw new ModelStartException("Model " + name + " failed to load: " + e.getMessage(), e);
             }
+            output.accept("Loaded bundled model " + spec.image() + " on instance " + instanceId);
             return new InProcess(instance, "local/" + name + "/" + instanceId);
         }
         Path log = workDir.resolve("instances").resolve(instanceId + ".log");
-        return CommandContainer.start(spec.image(), spec.environment(), modelDir, log, startTimeout, stopGrace);
+        return CommandContainer.start(spec.image(), spec.environment(), modelDir, log, startTimeout, stopGrace, output);
     }
 
     /** Removes an instance's files once it has stopped. */

@@ -32,13 +32,19 @@ final class ConfigOps {
                     + " constraint: Member must have length between 1 and 10");
         }
         Set<String> seen = new HashSet<>();
+        boolean anyServerless = false;
         for (JsonNode variant : variants) {
             String variantName = Names.check("productionVariants.member.variantName", Json.required(variant, "VariantName"));
             if (!seen.add(variantName)) {
                 throw AwsException.validation("The variant name \"" + variantName + "\" is used more than once in \"" + arn + "\".");
             }
             store.requireModel(Json.required(variant, "ModelName"));
-            boolean serverless = variant.has("ServerlessConfig");
+            boolean serverless = ServerlessConfig.of(variant) != null;
+            if (serverless && (variant.hasNonNull("InstanceType") || variant.hasNonNull("InitialInstanceCount"))) {
+                throw AwsException.validation("Production variant " + variantName + " specifies both ServerlessConfig"
+                        + " and InstanceType or InitialInstanceCount: a serverless variant takes neither.");
+            }
+            anyServerless |= serverless;
             JsonNode count = variant.get("InitialInstanceCount");
             if (!serverless && (count == null || count.asInt() < 1)) {
                 throw AwsException.validation("1 validation error detected: Value '" + (count == null ? "null" : count.asText())
@@ -48,9 +54,18 @@ final class ConfigOps {
         }
         JsonNode async = request.get("AsyncInferenceConfig");
         if (async != null && !async.isNull()) {
+            if (anyServerless) {
+                throw AwsException.validation("AsyncInferenceConfig is not supported for endpoint configurations with"
+                        + " serverless production variants.");
+            }
             AsyncConfig.parse(async);
         }
-        validateCapture(request.get("DataCaptureConfig"));
+        JsonNode capture = request.get("DataCaptureConfig");
+        if (anyServerless && capture != null && !capture.isNull()) {
+            throw AwsException.validation("DataCaptureConfig is not supported for endpoint configurations with"
+                    + " serverless production variants.");
+        }
+        validateCapture(capture);
         if (store.config(name).isPresent()) {
             throw AwsException.validation("Cannot create already existing endpoint configuration \"" + arn + "\".");
         }

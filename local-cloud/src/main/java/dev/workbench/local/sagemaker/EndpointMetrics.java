@@ -40,8 +40,12 @@ final class EndpointMetrics {
         for (VariantFleet fleet : endpoint.variants.values()) {
             Map<String, String> dims = Map.of("EndpointName", endpoint.name, "VariantName", fleet.variantName);
             VariantStats stats = endpoint.stats(fleet.variantName);
+            ServerlessGate serverless = endpoint.serverless(fleet.variantName);
             if (queue != null) {
                 publishAsync(dims, stats, now);
+            } else if (serverless != null) {
+                publishServerless(dims, stats, now, serverless);
+                continue; // no instances to report on: serverless compute publishes no CPU or memory per instance
             } else {
                 publishSync(dims, stats, now, fleet.current());
             }
@@ -63,6 +67,23 @@ final class EndpointMetrics {
         }
         samples(dims, "ModelLatency", VariantStats.drain(stats.modelLatency), "Microseconds");
         samples(dims, "OverheadLatency", VariantStats.drain(stats.overheadLatency), "Microseconds");
+    }
+
+    /** The sync set without InvocationsPerInstance, plus ModelSetupTime and ServerlessConcurrentExecutionsUtilization. */
+    private void publishServerless(Map<String, String> dims, VariantStats stats, Instant now, ServerlessGate gate) {
+        long invocations = VariantStats.drain(stats.invocations);
+        long errors4xx = VariantStats.drain(stats.errors4xx);
+        long errors5xx = VariantStats.drain(stats.errors5xx);
+        double utilization = gate.drainUtilization();
+        if (invocations > 0 || errors4xx > 0 || errors5xx > 0 || utilization > 0) {
+            sink.put(NAMESPACE, "Invocations", dims, now, invocations, "Count");
+            sink.put(NAMESPACE, "Invocation4XXErrors", dims, now, errors4xx, "Count");
+            sink.put(NAMESPACE, "Invocation5XXErrors", dims, now, errors5xx, "Count");
+            sink.put(NAMESPACE, "ServerlessConcurrentExecutionsUtilization", dims, now, utilization, "None");
+        }
+        samples(dims, "ModelLatency", VariantStats.drain(stats.modelLatency), "Microseconds");
+        samples(dims, "OverheadLatency", VariantStats.drain(stats.overheadLatency), "Microseconds");
+        samples(dims, "ModelSetupTime", VariantStats.drain(stats.modelSetupTime), "Microseconds");
     }
 
     private void publishAsync(Map<String, String> dims, VariantStats stats, Instant now) {

@@ -80,7 +80,7 @@ final class Endpoints {
         ObjectNode desired = doc.putObject("DesiredCounts");
         ObjectNode weights = doc.putObject("DesiredWeights");
         for (JsonNode variant : config.path("ProductionVariants")) {
-            desired.put(variant.path("VariantName").asText(), variant.path("InitialInstanceCount").asInt(1));
+            desired.put(variant.path("VariantName").asText(), initialCount(variant));
             weights.put(variant.path("VariantName").asText(), variant.path("InitialVariantWeight").asDouble(1.0));
         }
         store.put(Store.ENDPOINT, name, doc);
@@ -107,7 +107,7 @@ final class Endpoints {
         ObjectNode desired = next.putObject("DesiredCounts");
         ObjectNode weights = next.putObject("DesiredWeights");
         for (JsonNode variant : config.path("ProductionVariants")) {
-            desired.put(variant.path("VariantName").asText(), variant.path("InitialInstanceCount").asInt(1));
+            desired.put(variant.path("VariantName").asText(), initialCount(variant));
             weights.put(variant.path("VariantName").asText(), variant.path("InitialVariantWeight").asDouble(1.0));
         }
         LiveEndpoint endpoint = launch(next);
@@ -132,6 +132,15 @@ final class Endpoints {
         }
     }
 
+    /**
+     * Instances a variant starts with. A serverless variant starts its provisioned concurrency, and at least one
+     * instance so a model that cannot load fails the endpoint as SageMaker's creation does; it goes cold later.
+     */
+    private static int initialCount(JsonNode variant) {
+        ServerlessConfig serverless = ServerlessConfig.of(variant);
+        return serverless != null ? Math.max(1, serverless.warm()) : variant.path("InitialInstanceCount").asInt(1);
+    }
+
     private ObjectNode modelsOf(ObjectNode config) {
         ObjectNode models = Json.object();
         for (JsonNode variant : config.path("ProductionVariants")) {
@@ -152,8 +161,13 @@ final class Endpoints {
         for (JsonNode variant : config.path("ProductionVariants")) {
             String variantName = variant.path("VariantName").asText();
             JsonNode model = doc.path("Models").path(variant.path("ModelName").asText());
-            var fleet = new VariantFleet(name, variantName, specOf(model), launcher, context.scheduler(), loader, endpoint);
+            var fleet = new VariantFleet(name, variantName, specOf(model), launcher, context.scheduler(), loader, endpoint,
+                    context.logs());
             endpoint.addVariant(fleet, doc.path("DesiredWeights").path(variantName).asDouble(1.0));
+            ServerlessConfig serverless = ServerlessConfig.of(variant);
+            if (serverless != null) {
+                endpoint.makeServerless(fleet, new ServerlessGate(serverless, fleet, context.clock().instant()));
+            }
         }
         if (async != null) {
             endpoint.attachQueue(new AsyncQueue(endpoint, async, context, invoker));
@@ -351,6 +365,13 @@ final class Endpoints {
             double weight = endpoint != null ? endpoint.weight(variantName) : doc.path("DesiredWeights").path(variantName).asDouble(1.0);
             v.put("CurrentWeight", weight);
             v.put("DesiredWeight", weight);
+            ServerlessConfig serverless = ServerlessConfig.of(variant);
+            if (serverless != null) {
+                // As SageMaker: a serverless variant reports its config, never instance counts.
+                v.set("CurrentServerlessConfig", serverless.toJson());
+                v.set("DesiredServerlessConfig", serverless.toJson());
+                continue;
+            }
             VariantFleet fleet = endpoint == null ? null : endpoint.variants.get(variantName);
             v.put("CurrentInstanceCount", fleet == null ? 0 : fleet.current());
             v.put("DesiredInstanceCount", fleet == null ? doc.path("DesiredCounts").path(variantName).asInt(0) : fleet.desired());
@@ -373,6 +394,20 @@ final class Endpoints {
             }
         }
         return out;
+    }
+
+    /** Serverless variants idle for the idle window stop their compute (beyond provisioned concurrency). */
+    void reapIdleServerless() {
+        var now = context.clock().instant();
+        for (LiveEndpoint endpoint : live.values()) {
+            for (VariantFleet fleet : endpoint.variants.values()) {
+                ServerlessGate gate = endpoint.serverless(fleet.variantName);
+                if (gate != null && gate.reapIdle(now, context.timing().serverlessIdle())) {
+                    LOG.info("Serverless endpoint {} variant {} idle for {}: compute stopped", endpoint.name,
+                            fleet.variantName, context.timing().serverlessIdle());
+                }
+            }
+        }
     }
 
     // ---- scaling

@@ -45,7 +45,15 @@ final class Invoker {
         }
         VariantStats stats = endpoint.stats(fleet.variantName);
         long modelStart = System.nanoTime();
-        ModelOutput output = withDeadline(timeout, () -> instance.model.invoke(input));
+        ModelOutput output;
+        try {
+            output = withDeadline(timeout, () -> instance.model.invoke(input));
+        } catch (ModelFailure e) {
+            // What an engineer reads first when rows fail: the reason, in the instance's log stream.
+            fleet.log(instance.id, "ERROR invocation" + (inferenceId == null ? "" : " " + inferenceId) + " failed ("
+                    + e.statusCode() + "): " + e.getMessage());
+            throw e;
+        }
         long modelMicros = (System.nanoTime() - modelStart) / 1000;
         stats.modelLatency.add(new VariantStats.Sample(context.clock().instant(), modelMicros));
         DataCapture capture = endpoint.capture;

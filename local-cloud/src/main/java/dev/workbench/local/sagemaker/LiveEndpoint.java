@@ -22,6 +22,7 @@ final class LiveEndpoint implements VariantFleet.Listener {
     final Map<String, VariantFleet> variants = new LinkedHashMap<>();
     private final Map<String, Double> weights = new ConcurrentHashMap<>();
     private final Map<String, VariantStats> stats = new ConcurrentHashMap<>();
+    private final Map<String, ServerlessGate> serverless = new ConcurrentHashMap<>();
     final @Nullable AsyncConfig async;
     final @Nullable DataCapture capture;
     private @Nullable AsyncQueue queue;
@@ -38,6 +39,19 @@ final class LiveEndpoint implements VariantFleet.Listener {
         variants.put(fleet.variantName, fleet);
         weights.put(fleet.variantName, weight);
         stats.put(fleet.variantName, new VariantStats());
+    }
+
+    void makeServerless(VariantFleet fleet, ServerlessGate gate) {
+        serverless.put(fleet.variantName, gate);
+    }
+
+    /** The variant's serverless rules, or null for an instance-based variant. */
+    @Nullable ServerlessGate serverless(String variant) {
+        return serverless.get(variant);
+    }
+
+    boolean isServerless() {
+        return !serverless.isEmpty();
     }
 
     void attachQueue(AsyncQueue queue) {

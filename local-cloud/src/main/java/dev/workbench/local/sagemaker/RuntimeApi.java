@@ -75,12 +75,54 @@ final class RuntimeApi {
             throw new AwsException(429, "ThrottlingException", "Rate exceeded");
         }
         Duration timeout = context.timing().syncInvocationTimeout();
+        ServerlessGate serverless = endpoint.serverless(fleet.variantName);
+        if (serverless != null) {
+            return invokeServerless(name, request, endpoint, fleet, serverless, stats, timeout);
+        }
         Instance instance = fleet.acquire(timeout);
         if (instance == null) {
             stats.errors5xx.increment();
             throw new AwsException(429, "ModelNotReadyException", "Model for endpoint " + name + " variant "
                     + fleet.variantName + " is not ready: no instance is in service.");
         }
+        return invokeOn(name, request, endpoint, fleet, instance, stats, timeout);
+    }
+
+    /**
+     * A serverless invocation: throttled beyond MaxConcurrency (ThrottlingException, as SageMaker answers), else
+     * served by a free instance, or by one started for it (the cold start, published as ModelSetupTime).
+     */
+    private AwsResponse invokeServerless(String name, AwsRequest request, LiveEndpoint endpoint, VariantFleet fleet,
+            ServerlessGate gate, VariantStats stats, Duration timeout) {
+        if (!gate.tryEnter(context.clock().instant())) {
+            stats.errors4xx.increment();
+            context.stats().count("runtime.ServerlessThrottled");
+            throw new AwsException(429, "ThrottlingException", "Rate exceeded: endpoint " + name + " is serving its"
+                    + " MaxConcurrency of " + gate.config.maxConcurrency() + " concurrent invocations.");
+        }
+        try {
+            long waitStart = System.nanoTime();
+            Instance instance = fleet.acquireFree(1);
+            if (instance == null) {
+                instance = fleet.awaitFree(1, timeout);
+                if (instance == null) {
+                    stats.errors5xx.increment();
+                    throw new AwsException(429, "ModelNotReadyException", "Model for endpoint " + name + " variant "
+                            + fleet.variantName + " is not ready: its serverless compute did not start within "
+                            + timeout.toSeconds() + " s.");
+                }
+                context.stats().count("runtime.ServerlessColdStart");
+                stats.modelSetupTime.add(new VariantStats.Sample(context.clock().instant(),
+                        (System.nanoTime() - waitStart) / 1000.0));
+            }
+            return invokeOn(name, request, endpoint, fleet, instance, stats, timeout);
+        } finally {
+            gate.exit(context.clock().instant());
+        }
+    }
+
+    private AwsResponse invokeOn(String name, AwsRequest request, LiveEndpoint endpoint, VariantFleet fleet,
+            Instance instance, VariantStats stats, Duration timeout) {
         String contentType = request.header("Content-Type").orElse("application/octet-stream");
         String accept = request.header("Accept").orElse(contentType);
         try {

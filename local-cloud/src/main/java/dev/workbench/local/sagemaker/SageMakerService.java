@@ -137,6 +137,11 @@ public final class SageMakerService implements AwsService, ScalableVariants, Aut
     /** Once per metric period: metrics, data capture files, expired async requests. */
     private void tick() {
         var now = context.clock().instant();
+        try {
+            endpoints.reapIdleServerless();
+        } catch (RuntimeException e) {
+            LOG.warn("Serverless idle check failed: {}", e.toString());
+        }
         for (LiveEndpoint endpoint : endpoints.allLive()) {
             try {
                 metrics.publish(endpoint, now);

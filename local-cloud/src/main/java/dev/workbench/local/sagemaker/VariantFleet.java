@@ -3,6 +3,7 @@ package dev.workbench.local.sagemaker;
 import dev.workbench.local.runtime.ModelLauncher;
 import dev.workbench.local.runtime.ModelSpec;
 import dev.workbench.local.runtime.RunningModel;
+import dev.workbench.local.spi.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,7 @@ final class VariantFleet {
     private final ScheduledExecutorService scheduler;
     private final Executor loader;
     private final Listener listener;
+    private final LogSink logs;
 
     private final List<Instance> running = new ArrayList<>();
     private int starting;
@@ -47,7 +49,7 @@ final class VariantFleet {
     private boolean closed;
 
     VariantFleet(String endpointName, String variantName, ModelSpec spec, ModelLauncher launcher,
-            ScheduledExecutorService scheduler, Executor loader, Listener listener) {
+            ScheduledExecutorService scheduler, Executor loader, Listener listener, LogSink logs) {
         this.endpointName = endpointName;
         this.variantName = variantName;
         this.spec = spec;
@@ -55,6 +57,17 @@ final class VariantFleet {
         this.scheduler = scheduler;
         this.loader = loader;
         this.listener = listener;
+        this.logs = logs;
+    }
+
+    /** The instance's CloudWatch Logs stream, as SageMaker names it. */
+    String logStream(String instanceId) {
+        return variantName + "/" + instanceId;
+    }
+
+    /** One line in the instance's log stream, stamped now. */
+    void log(String instanceId, String line) {
+        logs.put(LogSink.endpointGroup(endpointName), logStream(instanceId), java.time.Instant.now(), line);
     }
 
     synchronized int current() {
@@ -111,13 +124,14 @@ final class VariantFleet {
                     return;
                 }
             }
-            model = launcher.start(spec, id);
+            model = launcher.start(spec, id, line -> log(id, line));
         } catch (RuntimeException e) {
             synchronized (this) {
                 starting--;
                 notifyAll();
             }
             LOG.warn("Instance {} of {}/{} failed to start: {}", id, endpointName, variantName, e.getMessage());
+            log(id, "ERROR instance failed to start: " + e.getMessage());
             listener.startFailed(this, e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
@@ -139,6 +153,36 @@ final class VariantFleet {
         listener.capacityChanged(this);
     }
 
+    /** Raises the desired count to at least {@code count}; the missing instances start now. */
+    void ensureAtLeast(int count) {
+        synchronized (this) {
+            if (closed || desired >= count) {
+                return;
+            }
+        }
+        setDesired(Math.max(desired(), count), Duration.ZERO);
+    }
+
+    /**
+     * An instance with fewer than {@code limit} invocations in flight (its count raised), waiting up to
+     * {@code wait} for one to start or be released; null when none came in time.
+     */
+    @Nullable Instance awaitFree(int limit, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (this) {
+            while (!closed) {
+                Instance free = acquireFree(limit);
+                if (free != null) {
+                    return free;
+                }
+                if ((starting == 0 && desired == 0 && running.isEmpty()) || !waitUntil(deadline)) {
+                    return null;
+                }
+            }
+            return null;
+        }
+    }
+
     /**
      * An instance for one invocation (its in-flight count raised), waiting up to {@code wait} while instances
      * are starting; null when none is running and none is coming.
@@ -147,14 +191,7 @@ final class VariantFleet {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (this) {
             while (running.isEmpty() && starting > 0 && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!waitUntil(deadline)) {
                     return null;
                 }
             }
@@ -164,6 +201,21 @@ final class VariantFleet {
             Instance instance = running.get(Math.floorMod(roundRobin++, running.size()));
             instance.inFlight.incrementAndGet();
             return instance;
+        }
+    }
+
+    /** Waits on this fleet's monitor (held by the caller) for a change; false once the deadline passed or on interrupt. */
+    private boolean waitUntil(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -194,6 +246,9 @@ final class VariantFleet {
     void release(Instance instance) {
         if (instance.inFlight.decrementAndGet() == 0 && instance.retired.get()) {
             stop(instance);
+        }
+        synchronized (this) {
+            notifyAll(); // a caller in awaitFree may take it now
         }
         listener.capacityChanged(this);
     }

@@ -20,6 +20,8 @@ final class VariantStats {
     final ConcurrentLinkedQueue<Sample> modelLatency = new ConcurrentLinkedQueue<>();
     /** Microseconds spent around the model (routing, capture, faults). */
     final ConcurrentLinkedQueue<Sample> overheadLatency = new ConcurrentLinkedQueue<>();
+    /** Serverless: microseconds an invocation waited for compute to start (the cold start). */
+    final ConcurrentLinkedQueue<Sample> modelSetupTime = new ConcurrentLinkedQueue<>();
     /** Milliseconds an async request waited in the queue. */
     final ConcurrentLinkedQueue<Sample> timeInBacklog = new ConcurrentLinkedQueue<>();
     /** Milliseconds from an async request's arrival to its result. */

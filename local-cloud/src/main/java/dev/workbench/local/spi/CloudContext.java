@@ -14,5 +14,12 @@ public record CloudContext(
         MetricSink metrics,
         FaultInjector faults,
         CloudStats stats,
-        ScheduledExecutorService scheduler) {
+        ScheduledExecutorService scheduler,
+        LogSink logs) {
+
+    /** Without a log store: container output is dropped. */
+    public CloudContext(String region, String accountId, Timing timing, Clock clock, StateStore state, ObjectStore objects,
+                        MetricSink metrics, FaultInjector faults, CloudStats stats, ScheduledExecutorService scheduler) {
+        this(region, accountId, timing, clock, state, objects, metrics, faults, stats, scheduler, LogSink.NONE);
+    }
 }
