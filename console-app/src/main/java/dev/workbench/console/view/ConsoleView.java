@@ -6,7 +6,6 @@ import dev.workbench.console.viewmodel.ConnectionViewModel;
 import dev.workbench.console.viewmodel.LogEntry;
 import dev.workbench.console.viewmodel.RunGuard;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -203,7 +202,8 @@ public final class ConsoleView extends BorderPane {
    */
   public void guardClose(Stage stage) {
     RunGuard guard = new RunGuard(vm.inference());
-    stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+    // the stage's one handler: a view put on a stage that had another replaces that one's question
+    stage.setOnCloseRequest(e -> {
       if (guard.concern() != RunGuard.Concern.NONE) {
         e.consume();
         prompt.ask(new RunGuard.Action("close", "Closing the console"), stage::hide);
