@@ -65,6 +65,8 @@ class ConsoleRunsUiTest {
         .dataDir(shared.resolve("local")));
     try (dev.workbench.api.Cloud c = dev.workbench.api.Cloud.at(cloud.endpoint(), s -> s.dataDir(shared.resolve("setup")))) {
       c.registerModel("runs-latency", r -> r.image("local/latency").environment("LATENCY_MS_PER_ROW", "2"));
+      c.registerModel("runs-failon", r -> r.image("local/latency").environment("LATENCY_MS_PER_ROW", "2")
+          .environment("FAIL_ON", "bad"));
     }
   }
 
@@ -243,6 +245,60 @@ class ConsoleRunsUiTest {
     assertTrue(fx(() -> results.getItems().stream().allMatch(r -> ("m" + r.row()).equals(r.value("id")))),
         "each result sits beside its own input row");
     assertTrue(robot.lookup("#run-remaining").queryAs(Button.class).isDisabled(), "nothing remains");
+  }
+
+  @Test
+  void aRetrySaysFirstWhichFailuresWereTransientAndRetriesThoseByDefault(FxRobot robot) throws Exception {
+    await(60, "connected", () -> window.viewModel().connection().connectedProperty().get());
+    window.services().endpoints().deploy(new DeployRequest("runs-failon", "runs-failon", "ml.t2.medium", false, 1,
+        false, 1, 1, List.of()), p -> { });
+    int rows = 10_000;
+    Path f = dir.resolve("mixed.csv");
+    try (Writer w = Files.newBufferedWriter(f)) {
+      w.write("id,text\n");
+      for (int i = 0; i < rows; i++) {
+        w.write("m" + i + "," + (i % 500 == 250 ? "bad" : "ok") + "\n");
+      }
+    }
+    open(f, rows);
+    var vm = window.viewModel().inference();
+    // part of the file answered, the model refusing its bad rows (deterministic) ...
+    run(robot, "runs-failon");
+    await(60, "the first results", () -> !vm.results().isEmpty());
+    robot.clickOn("#cancel-run");
+    await(60, "the run cancelled", () -> status(robot).startsWith("cancelled"));
+    // ... the rest throttled until the round trip gives up on it (transient)
+    cloud.faults().set(new dev.workbench.local.spi.FaultSettings(1, 0, 1.0, 0, java.time.Duration.ZERO));
+    try {
+      robot.clickOn("#run-remaining");
+      await(180, "the remaining rows done", () -> status(robot).startsWith("remaining rows done"));
+    } finally {
+      cloud.faults().set(dev.workbench.local.spi.FaultSettings.none());
+    }
+    var plan = fx(vm::retryPlan);
+    assertTrue(plan.transientRows() > 0 && plan.deterministicRows() > 0, plan::toString);
+    assertEquals(plan.total(), fx(() -> vm.failedResultsProperty().get()));
+
+    robot.clickOn("#retry-failed");
+    DialogPane pane = prompt(robot, "#retry-prompt");
+    assertEquals(String.format(Locale.ROOT, "Retry %,d failed rows on runs-failon?", plan.total()), pane.getHeaderText());
+    assertTrue(pane.getContentText().startsWith(String.format(Locale.ROOT, "%,d rows failed transiently",
+        plan.transientRows())), pane.getContentText());
+    assertTrue(pane.getContentText().contains(String.format(Locale.ROOT, "%,d rows the model refused",
+        plan.deterministicRows())), pane.getContentText());
+    String transientOnly = String.format(Locale.ROOT, "Retry the %,d transient", plan.transientRows());
+    assertEquals(transientOnly, defaultButton(pane));
+    robot.clickOn(button(pane, transientOnly));
+    await(180, "the retry done", () -> status(robot).startsWith("retry done"));
+
+    // every bad row failed, with the model's own error, and nothing else did; status and table agree
+    TableView<ResultRow> results = robot.lookup("#results").queryTableView();
+    List<ResultRow> failed = fx(() -> results.getItems().stream().filter(ResultRow::failed).toList());
+    assertEquals(rows / 500, failed.size(), () -> failed.stream().limit(3).map(ResultRow::error).toList().toString());
+    assertTrue(failed.stream().allMatch(r -> r.row() % 500 == 250 && r.error().contains("FAIL_ON rejects")));
+    assertEquals(String.format(Locale.ROOT, "retry done: retried %,d rows; 10,000 rows, %,d failed",
+        plan.transientRows(), rows / 500), status(robot));
+    assertEquals(rows, results.getItems().size());
   }
 
   @SuppressWarnings("unchecked")
