@@ -193,7 +193,7 @@ public final class ConsoleView extends BorderPane {
       return;
     }
     prompt.ask(new RunGuard.Action("connect", embedded ? "Connecting again (it restarts the embedded local cloud)"
-        : "Connecting again"), c::connect);
+        : "Connecting again", false), c::connect);
   }
 
   /**

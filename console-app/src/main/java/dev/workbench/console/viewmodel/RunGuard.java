@@ -15,9 +15,14 @@ public final class RunGuard {
 
   /**
    * The action asked about: {@code verb} for buttons ("close", "open"), {@code doing} for the text ("Closing the
-   * console", "Opening next.csv").
+   * console", "Opening next.csv"); {@code dropsResults} false for one that leaves them on screen (a new connection,
+   * after which Retry and Run remaining rows would go to the new cloud).
    */
-  public record Action(String verb, String doing) {}
+  public record Action(String verb, String doing, boolean dropsResults) {
+    public Action(String verb, String doing) {
+      this(verb, doing, true);
+    }
+  }
 
   private final InferenceViewModel inference;
 
@@ -43,11 +48,13 @@ public final class RunGuard {
   public String text(Action action) {
     int rows = inference.results().size();
     return switch (concern()) {
-      case RUNNING -> String.format(Locale.ROOT, "%s stops the run (%,d rows have results so far) and drops its "
-          + "results. Keep it running, cancel it and stay (you can save what it has), or cancel it and go on.",
-          action.doing(), rows);
-      case UNSAVED -> String.format(Locale.ROOT, "The %,d result rows on screen have not been saved. %s drops them.",
-          rows, action.doing());
+      case RUNNING -> String.format(Locale.ROOT, "%s stops the run (%,d rows have results so far)%s. Keep it "
+          + "running, cancel it and stay (you can save what it has), or cancel it and go on.",
+          action.doing(), rows, action.dropsResults() ? " and drops its results" : "");
+      case UNSAVED -> String.format(Locale.ROOT, "The %,d result rows on screen have not been saved. %s.", rows,
+          action.dropsResults() ? action.doing() + " drops them"
+              : action.doing() + " leaves them on screen, but Retry and Run remaining rows would go to the new "
+                  + "connection");
       case NONE -> "";
     };
   }

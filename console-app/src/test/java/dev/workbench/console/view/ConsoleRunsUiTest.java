@@ -223,6 +223,26 @@ class ConsoleRunsUiTest {
   }
 
   @Test
+  void connectingAgainToTheEmbeddedLocalCloudAsksBeforeRestartingIt(FxRobot robot) {
+    await(60, "connected", () -> window.viewModel().connection().connectedProperty().get());
+    robot.interact(() -> window.viewModel().connection().kindProperty().set(ConnectionRequest.Kind.LOCAL));
+    robot.clickOn("#connect"); // from the URL connection, nothing to lose: no question
+    await(120, "the embedded cloud", () -> window.viewModel().connection().embeddedProperty().get()
+        && !window.viewModel().connection().connectingProperty().get());
+    String current = robot.lookup("#connection-current").queryAs(Label.class).getText();
+    assertTrue(current.startsWith("embedded local cloud"), current);
+
+    robot.clickOn("#connect");
+    DialogPane pane = prompt(robot, "#confirm");
+    assertEquals("Restart the embedded local cloud?", pane.getHeaderText());
+    assertEquals("Cancel", defaultButton(pane));
+    robot.clickOn(button(pane, "Cancel"));
+    assertEquals(current, robot.lookup("#connection-current").queryAs(Label.class).getText());
+    assertTrue(fx(() -> window.viewModel().log().entries().stream()
+        .anyMatch(e -> e.message().equals("kept the connection to " + current))));
+  }
+
+  @Test
   void afterACancelRunRemainingRowsSendsOnlyTheRowsWithoutAResult(FxRobot robot) throws Exception {
     String endpoint = endpoint();
     int rows = 20_000;

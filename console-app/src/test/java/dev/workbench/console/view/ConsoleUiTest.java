@@ -263,7 +263,7 @@ class ConsoleUiTest {
     // a new file: the retried results were not saved, so the console asks before it drops them
     Path next = csv("next.csv", 5, 0);
     fx(() -> FileDrop.drop(window.view(), next.toFile()));
-    await(10, "the question", () -> robot.lookup("#confirm").tryQuery().isPresent());
+    await(10, "the question", () -> robot.lookup("#run-prompt").tryQuery().isPresent());
     robot.clickOn("Discard and open");
     await(30, "the new file read", () -> window.viewModel().inference().rowCountProperty().get() == 5);
     assertEquals(0, results.getItems().size(), "the results of the previous file are gone");

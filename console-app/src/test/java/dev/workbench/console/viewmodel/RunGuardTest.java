@@ -47,6 +47,9 @@ class RunGuardTest {
     assertEquals("The results are not saved", guard.header());
     assertEquals("The 2 result rows on screen have not been saved. Closing the console drops them.",
         guard.text(close));
+    assertEquals("The 2 result rows on screen have not been saved. Connecting again leaves them on screen, but Retry "
+        + "and Run remaining rows would go to the new connection.",
+        guard.text(new RunGuard.Action("connect", "Connecting again", false)));
     AtomicInteger went = new AtomicInteger();
     Path target = dir.resolve("out.csv");
     guard.saveThen(target, went::incrementAndGet);
