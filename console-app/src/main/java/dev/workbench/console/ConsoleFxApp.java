@@ -76,6 +76,7 @@ public final class ConsoleFxApp extends Application {
       ConsoleView view = new ConsoleView(vm, dialogs);
       stage.setTitle("Workbench console");
       stage.setScene(new Scene(view));
+      view.guardClose(stage);
       WindowPlacement.apply(stage, settings);
       stage.show();
       vm.connection().connect();

@@ -16,7 +16,8 @@ import javafx.util.StringConverter;
 
 /** Top bar: pick the cloud (embedded local, endpoint URL, AWS profile + region), connect, see the connection. */
 final class ConnectionBar extends HBox {
-  ConnectionBar(ConnectionViewModel vm) {
+  /** {@code connect}: what the Connect button does (the window asks first when a connection is in use). */
+  ConnectionBar(ConnectionViewModel vm, Runnable onConnect) {
     getStyleClass().add("connection-bar");
     setAlignment(Pos.CENTER_LEFT);
     ComboBox<ConnectionRequest.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(ConnectionRequest.Kind.values()));
@@ -48,7 +49,7 @@ final class ConnectionBar extends HBox {
     connect.setId("connect");
     connect.getStyleClass().add(Styles.ACCENT);
     connect.disableProperty().bind(vm.connectingProperty());
-    connect.setOnAction(e -> vm.connect());
+    connect.setOnAction(e -> onConnect.run());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     Label title = new Label();

@@ -2,8 +2,10 @@ package dev.workbench.console.view;
 
 import dev.workbench.console.viewmodel.ConsoleViewModel;
 import dev.workbench.console.viewmodel.DeployViewModel;
+import dev.workbench.console.viewmodel.ConnectionViewModel;
 import dev.workbench.console.viewmodel.LogEntry;
-import java.io.File;
+import dev.workbench.console.viewmodel.RunGuard;
+import javafx.stage.Stage;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,8 +26,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
@@ -48,6 +48,7 @@ public final class ConsoleView extends BorderPane {
   private final Tab inferenceTab;
   private final Tab jobsTab;
   private final Tab metricsTab;
+  private final RunPrompt prompt;
 
   public ConsoleView(ConsoleViewModel vm) {
     this(vm, FileDialogs.system());
@@ -65,9 +66,13 @@ public final class ConsoleView extends BorderPane {
         shortcuts(scene);
       }
     });
-    setTop(new ConnectionBar(vm.connection()));
+    // before anything drops the CSV run (a close, another connection, a new file, a run again), ask
+    prompt = new RunPrompt(() -> getScene().getWindow(), new RunGuard(vm.inference()),
+        () -> SaveTarget.choose(getScene().getWindow(), vm.inference(), vm.settings(), dialogs));
+    setTop(new ConnectionBar(vm.connection(), this::connect));
     endpointsTab = tab("Endpoints", new EndpointsView(vm.endpoints(), this::openDeploy));
-    inference = new InferenceView(vm.inference(), vm.endpoints().names(), vm.settings(), this::openCsv, dialogs);
+    inference = new InferenceView(vm.inference(), vm.endpoints().names(), vm.settings(), this::openCsv, dialogs,
+        prompt);
     inferenceTab = tab("CSV inference", inference);
     jobsTab = tab("In-flight S3 jobs", new JobsView(vm.jobs()));
     metricsTab = tab("Metrics & capture", new MetricsView(vm.metrics(), vm.endpoints().names()));
@@ -100,8 +105,7 @@ public final class ConsoleView extends BorderPane {
         notifyError(error);
       }
     });
-    setOnDragOver(this::dragOver);
-    setOnDragDropped(this::dropped);
+    DropTarget.install(this, this::openCsv, vm.log());
     // live: lists, batches and metrics refresh each second while connected
     vm.executor().repeat(Duration.ofSeconds(1), () -> {
       if (!vm.connection().connectedProperty().get()) {
@@ -142,7 +146,7 @@ public final class ConsoleView extends BorderPane {
     });
     keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
       tabs.getSelectionModel().select(inferenceTab);
-      vm.inference().run();
+      prompt.ask(InferenceView.RUN_AGAIN, vm.inference()::run);
     });
     keys.put(new KeyCodeCombination(KeyCode.F5), () -> {
       vm.endpoints().refresh();
@@ -163,18 +167,48 @@ public final class ConsoleView extends BorderPane {
    * question when they are unsaved or a run is still going.
    */
   public void openCsv(Path file) {
-    var inf = vm.inference();
-    if (inf.runningProperty().get() || inf.unsavedProperty().get()) {
-      String header = inf.runningProperty().get() ? "A run is going" : "Discard the unsaved results?";
-      String text = (inf.runningProperty().get() ? "Opening " + file.getFileName() + " cancels the run on "
-          + inf.endpointProperty().get() + " and drops its results."
-          : String.format(Locale.ROOT, "The %,d result rows on screen have not been saved. Opening %s drops them.",
-              inf.results().size(), file.getFileName()));
-      Confirm.ask(getScene().getWindow(), header, text, "Discard and open", () -> open(file),
-          () -> vm.log().info("kept the results; " + file.getFileName() + " not opened"));
+    prompt.ask(new RunGuard.Action("open", "Opening " + file.getFileName()), () -> open(file),
+        () -> vm.log().info("kept the results; " + file.getFileName() + " not opened"));
+  }
+
+  /**
+   * Connect while connected replaces the connection (and restarts the embedded local cloud): asked first, as a
+   * question about the run when one is going or its results are unsaved.
+   */
+  private void connect() {
+    ConnectionViewModel c = vm.connection();
+    if (!c.connectedProperty().get()) {
+      c.connect();
       return;
     }
-    open(file);
+    boolean embedded = c.embeddedProperty().get();
+    if (new RunGuard(vm.inference()).concern() == RunGuard.Concern.NONE) {
+      if (embedded) {
+        Confirm.ask(getScene().getWindow(), "Restart the embedded local cloud?", "Connecting again stops the "
+            + "embedded local cloud in use (" + c.currentProperty().get() + ") and starts the chosen connection.",
+            "Reconnect", c::connect, () -> vm.log().info("kept the connection to " + c.currentProperty().get()));
+      } else {
+        c.connect();
+      }
+      return;
+    }
+    prompt.ask(new RunGuard.Action("connect", embedded ? "Connecting again (it restarts the embedded local cloud)"
+        : "Connecting again", false), c::connect);
+  }
+
+  /**
+   * Closing the window while a run is going or its results are unsaved asks first; the window goes once the
+   * answer allows it (after the cancel or the save it asked for).
+   */
+  public void guardClose(Stage stage) {
+    RunGuard guard = new RunGuard(vm.inference());
+    // the stage's one handler: a view put on a stage that had another replaces that one's question
+    stage.setOnCloseRequest(e -> {
+      if (guard.concern() != RunGuard.Concern.NONE) {
+        e.consume();
+        prompt.ask(new RunGuard.Action("close", "Closing the console"), stage::hide);
+      }
+    });
   }
 
   private void open(Path file) {
@@ -200,27 +234,6 @@ public final class ConsoleView extends BorderPane {
     DeployDialog dialog = new DeployDialog(getScene().getWindow(), deploy, () -> vm.endpoints().refresh());
     dialog.show();
     return dialog;
-  }
-
-  private void dragOver(DragEvent e) {
-    if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(ConsoleView::isCsv)) {
-      e.acceptTransferModes(TransferMode.COPY);
-    }
-    e.consume();
-  }
-
-  private void dropped(DragEvent e) {
-    File csv = e.getDragboard().hasFiles()
-        ? e.getDragboard().getFiles().stream().filter(ConsoleView::isCsv).findFirst().orElse(null) : null;
-    e.setDropCompleted(csv != null);
-    e.consume();
-    if (csv != null) {
-      openCsv(csv.toPath());
-    }
-  }
-
-  private static boolean isCsv(File f) {
-    return f.getName().toLowerCase(Locale.ROOT).endsWith(".csv");
   }
 
   /**

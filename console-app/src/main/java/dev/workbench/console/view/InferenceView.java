@@ -33,8 +33,11 @@ import javafx.scene.layout.VBox;
 
 /** CSV inference: file preview, endpoint, run / cancel / retry / save, progress and the results table. */
 final class InferenceView extends VBox {
+  static final dev.workbench.console.viewmodel.RunGuard.Action RUN_AGAIN =
+      new dev.workbench.console.viewmodel.RunGuard.Action("run again", "Running the file again");
+
   InferenceView(InferenceViewModel vm, ObservableList<String> endpoints, ConsoleSettings settings,
-      Consumer<Path> open, FileDialogs dialogs) {
+      Consumer<Path> open, FileDialogs dialogs, RunPrompt prompt) {
     getStyleClass().add("screen");
     Button openButton = new Button("Open CSV...");
     openButton.setId("open-csv");
@@ -57,7 +60,7 @@ final class InferenceView extends VBox {
     run.setId("run");
     run.getStyleClass().add(Styles.ACCENT);
     run.disableProperty().bind(vm.canRunProperty().not());
-    run.setOnAction(e -> vm.run());
+    run.setOnAction(e -> prompt.ask(RUN_AGAIN, vm::run));
     run.setTooltip(new Tooltip("Run the file on the endpoint (Ctrl+R)"));
     Button cancel = new Button("Cancel");
     cancel.setId("cancel-run");
@@ -67,22 +70,23 @@ final class InferenceView extends VBox {
     Button retry = new Button("Retry failed rows");
     retry.setId("retry-failed");
     retry.disableProperty().bind(vm.runningProperty().or(vm.failedResultsProperty().isEqualTo(0)));
-    retry.setOnAction(e -> vm.retryFailed());
+    retry.setOnAction(e -> RetryPrompt.ask(getScene().getWindow(), vm));
+    retry.setTooltip(new Tooltip("Send the failed rows again; says first which failures were transient"));
+    Button remaining = new Button("Run remaining rows");
+    remaining.setId("run-remaining");
+    remaining.disableProperty().bind(vm.canRunRemainingProperty().not());
+    remaining.setOnAction(e -> vm.runRemaining());
+    remaining.setTooltip(new Tooltip("Send the rows a cancelled or stopped run left without a result"));
     Button save = new Button("Save results...");
     save.setId("save-results");
     save.disableProperty().bind(vm.runningProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.results())));
     save.setOnAction(e -> {
-      // <input>-results.csv next to the input of the run the results belong to
-      Path suggested = vm.suggestedSaveFile();
-      Path folder = suggested != null ? suggested.toAbsolutePath().getParent() : settings.lastFolder();
-      Path f = dialogs.saveCsv(getScene().getWindow(), folder,
-          suggested != null ? suggested.getFileName().toString() : "results.csv");
+      Path f = SaveTarget.choose(getScene().getWindow(), vm, settings, dialogs);
       if (f != null) {
-        settings.lastFolder(f.toAbsolutePath().getParent());
         vm.save(f);
       }
     });
-    HBox tools = new HBox(8, openButton, new Label("on"), endpoint, run, cancel, retry, save);
+    HBox tools = new HBox(8, openButton, new Label("on"), endpoint, run, cancel, remaining, retry, save);
     tools.setAlignment(Pos.CENTER_LEFT);
 
     ProgressBar bar = new ProgressBar();
@@ -112,7 +116,19 @@ final class InferenceView extends VBox {
     results.setId("results");
     results.getStyleClass().add(Styles.DENSE);
     results.setPlaceholder(new Label("Results appear here as batches finish."));
-    vm.resultColumns().addListener((ListChangeListener<String>) c -> resultColumns(results, vm.resultColumns()));
+    vm.resultColumns().addListener((ListChangeListener<String>) c -> {
+      resultColumns(results, vm.resultColumns());
+      ColumnFit.fit(results);
+    });
+    // sized once the first rows are in (the columns come with the first batch, just before its rows)
+    vm.results().addListener((ListChangeListener<ResultRow>) c -> {
+      while (c.next()) {
+        if (c.wasAdded() && c.getList().size() == c.getAddedSize()) {
+          ColumnFit.fit(results);
+        }
+      }
+    });
+    ResultsTableCopy.install(results);
     results.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(ResultRow item, boolean empty) {
@@ -154,7 +170,6 @@ final class InferenceView extends VBox {
     TableColumn<ResultRow, String> row = new TableColumn<>("#");
     row.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().row() + 1)));
     row.setCellFactory(c -> new ResultCell(false));
-    row.setPrefWidth(60);
     table.getColumns().add(row);
     List<String> order = new ArrayList<>(headers);
     if (order.remove(Frame.ERROR_COLUMN)) {
@@ -169,7 +184,6 @@ final class InferenceView extends VBox {
       });
       boolean error = name.equals(Frame.ERROR_COLUMN);
       c.setCellFactory(col -> new ResultCell(error));
-      c.setPrefWidth(error ? 260 : Math.max(90, Math.min(240, name.length() * 9 + 30)));
       table.getColumns().add(c);
     }
   }
@@ -181,6 +195,25 @@ final class InferenceView extends VBox {
 
     ResultCell(boolean error) {
       this.error = error;
+      widthProperty().addListener((o, was, now) -> tooltipWhenCut());
+    }
+
+    /** The full value on hover, for a cell too narrow to show it (and only then: no tooltips over every number). */
+    private void tooltipWhenCut() {
+      String text = getText();
+      boolean cut = text != null && !text.isEmpty() && (text.contains("\n")
+          || ColumnFit.width(measure(), text) > getWidth() - snappedLeftInset() - snappedRightInset());
+      if (!cut) {
+        setTooltip(null);
+      } else if (getTooltip() == null || !text.equals(getTooltip().getText())) {
+        setTooltip(new Tooltip(text));
+      }
+    }
+
+    private javafx.scene.text.Text measure() {
+      javafx.scene.text.Text t = new javafx.scene.text.Text();
+      t.setFont(getFont());
+      return t;
     }
 
     @Override
@@ -189,7 +222,7 @@ final class InferenceView extends VBox {
       getStyleClass().removeAll("numeric", "error-cell");
       String text = empty || item == null ? null : item;
       setText(text);
-      setTooltip(text != null && text.length() > 24 ? new Tooltip(text) : null);
+      tooltipWhenCut();
       if (text != null && error && !text.isEmpty()) {
         getStyleClass().add("error-cell");
       } else if (text != null && NUMBER.matcher(text).matches()) {

@@ -33,6 +33,7 @@ public final class ConnectionViewModel {
   private final StringProperty current = new SimpleStringProperty("");
   private final BooleanProperty connecting = new SimpleBooleanProperty();
   private final BooleanProperty connected = new SimpleBooleanProperty();
+  private final BooleanProperty embedded = new SimpleBooleanProperty();
   private final boolean fastTiming;
   private final @Nullable Path dataDir;
 
@@ -80,6 +81,9 @@ public final class ConnectionViewModel {
 
   public BooleanProperty connectedProperty() { return connected; }
 
+  /** The connection in use runs the embedded local cloud: connecting again restarts it. */
+  public BooleanProperty embeddedProperty() { return embedded; }
+
   /** Runs (on the UI thread) after every successful connect: other screens reload. */
   public void onConnected(Runnable action) { onConnected.add(action); }
 
@@ -93,8 +97,10 @@ public final class ConnectionViewModel {
     String before = connected.get() ? current.get() : null;
     state.set(State.CONNECTING);
     current.set(describe(request) + "...");
-    executor.execute(BackgroundTask.of("connect", p -> service.connect(request).label())
-        .onSuccess(label -> {
+    executor.execute(BackgroundTask.of("connect", p -> service.connect(request))
+        .onSuccess(session -> {
+          String label = session.label();
+          embedded.set(session.isEmbedded());
           current.set(label);
           connected.set(true);
           state.set(State.CONNECTED);

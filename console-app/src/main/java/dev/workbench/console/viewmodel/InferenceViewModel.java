@@ -69,7 +69,9 @@ public final class InferenceViewModel {
   private final BooleanProperty unsaved = new SimpleBooleanProperty();
   private final BooleanProperty failedOnly = new SimpleBooleanProperty();
   private final FilteredList<ResultRow> shownResults = new FilteredList<>(results, r -> true);
+  private final IntegerProperty remainingRows = new SimpleIntegerProperty();
   private final BooleanBinding canRun;
+  private final BooleanBinding canRunRemaining;
   private @Nullable Frame input;
   /** The file and endpoint the results came from: Save and Retry belong to that run, not to the pickers' values. */
   private @Nullable Path resultsFile;
@@ -77,6 +79,8 @@ public final class InferenceViewModel {
   /** Counts changes to the results, so a save knows whether it wrote the latest. */
   private long changes;
   private @Nullable TaskHandle loadTask;
+  /** Cancel was pressed while the run was still being submitted: cancel it as soon as it has a job. */
+  private boolean cancelOnSubmit;
 
   public InferenceViewModel(InferenceService service, TaskExecutor executor, LogViewModel log) {
     this.service = service;
@@ -84,6 +88,8 @@ public final class InferenceViewModel {
     this.log = log;
     canRun = Bindings.createBooleanBinding(() -> !running.get() && !loading.get() && rowCount.get() > 0
         && endpoint.get() != null && !endpoint.get().isBlank(), running, loading, rowCount, endpoint);
+    canRunRemaining = Bindings.createBooleanBinding(() -> !running.get() && remainingRows.get() > 0,
+        running, remainingRows);
     failedOnly.addListener((o, was, only) -> shownResults.setPredicate(only ? ResultRow::failed : r -> true));
   }
 
@@ -146,7 +152,22 @@ public final class InferenceViewModel {
 
   public ObjectProperty<@Nullable InferenceJob> jobProperty() { return job; }
 
+  /** The endpoint the results (and the run going) belong to; the picker's value when there are none. */
+  public String jobEndpoint() {
+    return resultsEndpoint != null ? resultsEndpoint : String.valueOf(endpoint.get());
+  }
+
   public BooleanBinding canRunProperty() { return canRun; }
+
+  /** Input rows of the results' run that have no result (a cancelled or stopped run): "Run remaining rows". */
+  public IntegerProperty remainingRowsProperty() { return remainingRows; }
+
+  public BooleanBinding canRunRemainingProperty() { return canRunRemaining; }
+
+  /** How the failed rows divide into transient failures and rows the model refused: said before a retry. */
+  public RetryPlan retryPlan() {
+    return RetryPlan.of(results);
+  }
 
   /**
    * Previews the file at once, then reads it whole in the background (streamed), counting rows. The results of
@@ -210,6 +231,7 @@ public final class InferenceViewModel {
     unsaved.set(false);
     resultsFile = null;
     resultsEndpoint = null;
+    remainingRows.set(0);
     resetProgress("");
   }
 
@@ -234,7 +256,49 @@ public final class InferenceViewModel {
     resetResults();
     resultsFile = file.get();
     resultsEndpoint = endpoint.get();
-    start(in, i -> i, false, "running " + in.rowCount() + " rows on " + endpoint.get());
+    start(in, i -> i, Mode.RUN, "running " + in.rowCount() + " rows on " + endpoint.get());
+  }
+
+  /**
+   * Sends the input rows that have no result yet (after a cancel, or a run stopped by an outage) to the results'
+   * endpoint; their results join the table in input order. Rows with a result are not sent at all, so no
+   * finished batch is invoked again, on sync endpoints (which keep no journal) as on async ones.
+   */
+  public void runRemaining() {
+    Frame in = input;
+    String name = resultsEndpoint;
+    if (running.get()) {
+      log.info("a run is going: run the remaining rows when it has ended");
+      return;
+    }
+    int[] rows = missingRows();
+    if (in == null || name == null || rows.length == 0) {
+      log.info("no remaining rows to run");
+      return;
+    }
+    start(in.selectRows(rows), i -> rows[i], Mode.REMAINING, String.format(Locale.ROOT,
+        "running the remaining %,d of %,d rows on %s", rows.length, in.rowCount(), name));
+  }
+
+  /** Input rows without a result, in input order. */
+  private int[] missingRows() {
+    Frame in = input;
+    if (in == null) {
+      return new int[0];
+    }
+    int[] missing = new int[in.rowCount() - results.size()];
+    int n = 0;
+    int next = 0;
+    for (ResultRow r : results) {
+      while (next < r.row() && n < missing.length) {
+        missing[n++] = next++;
+      }
+      next = r.row() + 1;
+    }
+    while (next < in.rowCount() && n < missing.length) {
+      missing[n++] = next++;
+    }
+    return n == missing.length ? missing : java.util.Arrays.copyOf(missing, n);
   }
 
   /**
@@ -242,9 +306,16 @@ public final class InferenceViewModel {
    * ones in place. Works on a cancelled run's results too (the rows it has).
    */
   public void retryFailed() {
+    retryFailed(false);
+  }
+
+  /** As {@link #retryFailed()}; with {@code transientOnly}, the rows the model refused are left as they are. */
+  public void retryFailed(boolean transientOnly) {
     Frame in = input;
     String name = resultsEndpoint;
-    int[] rows = results.stream().filter(ResultRow::failed).mapToInt(ResultRow::row).toArray();
+    int[] rows = results.stream().filter(ResultRow::failed)
+        .filter(r -> !transientOnly || FailureKind.of(java.util.Objects.requireNonNull(r.error())) == FailureKind.TRANSIENT)
+        .mapToInt(ResultRow::row).toArray();
     if (running.get()) {
       log.info("a run is going: retry when it has ended");
       return;
@@ -253,16 +324,21 @@ public final class InferenceViewModel {
       log.info("no failed rows to retry");
       return;
     }
-    start(in.selectRows(rows), i -> rows[i], true, "retrying " + rows.length + " failed rows on " + name);
+    start(in.selectRows(rows), i -> rows[i], Mode.RETRY, "retrying " + rows.length + " failed rows on " + name);
   }
 
-  private void start(Frame in, IntUnaryOperator toInputRow, boolean retry, String what) {
+  /** What a run sends: the whole file, the failed rows again, or the rows a stopped run left. */
+  private enum Mode { RUN, RETRY, REMAINING }
+
+  private void start(Frame in, IntUnaryOperator toInputRow, Mode mode, String what) {
     String name = java.util.Objects.requireNonNull(resultsEndpoint);
     running.set(true);
+    cancelOnSubmit = false;
+    job.set(null); // until the submit answers, Cancel must not reach the previous run's job
     resetProgress("submitting...");
     log.info(what);
     executor.execute(BackgroundTask.of("submit to " + name, p -> service.submit(name, in))
-        .onSuccess(j -> follow(j, toInputRow, in.rowCount(), retry))
+        .onSuccess(j -> follow(j, toInputRow, in.rowCount(), mode))
         .onFailure(e -> {
           running.set(false);
           runStatus.set("failed: " + e.getMessage());
@@ -270,8 +346,11 @@ public final class InferenceViewModel {
         }));
   }
 
-  private void follow(InferenceJob j, IntUnaryOperator toInputRow, int total, boolean retry) {
+  private void follow(InferenceJob j, IntUnaryOperator toInputRow, int total, Mode mode) {
     job.set(j);
+    if (cancelOnSubmit) {
+      cancel();
+    }
     AtomicReference<@Nullable InferenceProgress> latest = new AtomicReference<>();
     AtomicBoolean scheduled = new AtomicBoolean();
     // progress can fire often; coalesce to one UI update at a time
@@ -307,7 +386,7 @@ public final class InferenceViewModel {
       if (all != null && job.get() == j) {
         addMissing(all, shown, toInputRow);
       }
-      finished(j, total, retry, error);
+      finished(j, total, mode, error);
     }));
   }
 
@@ -425,7 +504,7 @@ public final class InferenceViewModel {
    * The run's last line, counted from the results table itself (the one source of truth: the job's own progress
    * may count rows whose batch never reached the table); rate and ETA go, they describe a run going on.
    */
-  private void finished(InferenceJob j, int sent, boolean retry, @Nullable Throwable error) {
+  private void finished(InferenceJob j, int sent, Mode mode, @Nullable Throwable error) {
     if (job.get() != j) {
       return;
     }
@@ -438,20 +517,30 @@ public final class InferenceViewModel {
     int have = results.size();
     rowsDone.set(have);
     rowsFailed.set(failedResults.get());
+    remainingRows.set(Math.max(0, inputRows - have));
     progress.set(inputRows == 0 ? 1 : (double) have / inputRows);
     String table = have == inputRows
         ? String.format(Locale.ROOT, "%,d rows, %,d failed", have, failedResults.get())
         : String.format(Locale.ROOT, "%,d of %,d rows have results, %,d failed", have, inputRows, failedResults.get());
-    String retried = retry ? String.format(Locale.ROOT, "retried %,d rows; ", sent) : "";
+    String what = switch (mode) {
+      case RUN -> "";
+      case RETRY -> "retry ";
+      case REMAINING -> "remaining rows ";
+    };
+    String retried = switch (mode) {
+      case RUN -> "";
+      case RETRY -> String.format(Locale.ROOT, "retried %,d rows; ", sent);
+      case REMAINING -> String.format(Locale.ROOT, "ran %,d remaining rows; ", sent);
+    };
     Throwable cause = unwrap(error);
     if (cause == null || cause instanceof InferenceFailedException) {
-      runStatus.set((retry ? "retry done: " : "done: ") + retried + table);
+      runStatus.set(what + "done: " + retried + table);
       log.info("inference on " + j.endpointName() + ": " + runStatus.get());
       if (cause != null) {
         log.error("inference on " + j.endpointName(), cause);
       }
     } else if (cause instanceof CancellationException) {
-      runStatus.set((retry ? "retry cancelled: " : "cancelled: ") + retried + table);
+      runStatus.set(what + "cancelled: " + retried + table);
       log.info("inference on " + j.endpointName() + " " + runStatus.get());
     } else {
       runStatus.set("failed: " + cause.getMessage() + " (" + table + ")");
@@ -461,7 +550,10 @@ public final class InferenceViewModel {
 
   public void cancel() {
     InferenceJob j = job.get();
-    if (j != null && running.get()) {
+    if (j == null && running.get()) {
+      cancelOnSubmit = true;
+      runStatus.set("cancelling...");
+    } else if (j != null && running.get()) {
       runStatus.set("cancelling...");
       executor.execute(BackgroundTask.run("cancel", () -> service.cancel(j))
           .onFailure(e -> log.error("cancelling the run", e)));
@@ -484,6 +576,11 @@ public final class InferenceViewModel {
 
   /** Saves every result (not only the rows a filter shows) of the results' run. */
   public void save(Path target) {
+    save(target, () -> { });
+  }
+
+  /** Saves as {@link #save(Path)}, then runs {@code saved} (on the UI thread) once the file is written. */
+  public void save(Path target, Runnable saved) {
     if (results.isEmpty()) {
       log.info("no results to save: run the file first");
       return;
@@ -497,6 +594,7 @@ public final class InferenceViewModel {
             unsaved.set(false);
           }
           log.info(String.format(Locale.ROOT, "saved %,d rows to %s", frame.rowCount(), target));
+          saved.run();
         })
         .onFailure(e -> log.error("saving " + target.getFileName(), e)));
   }

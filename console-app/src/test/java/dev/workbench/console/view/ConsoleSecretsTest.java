@@ -122,6 +122,7 @@ class ConsoleSecretsTest {
     await(60, "the run done", () -> window.viewModel().inference().runStatusProperty().get().startsWith("done"));
     assertEquals(3, window.viewModel().inference().failedResultsProperty().get(), "the rows the model refuses");
     robot.clickOn("#retry-failed");
+    robot.clickOn("Retry all 3");
     await(60, "the retry done", () -> !window.viewModel().inference().runningProperty().get()
         && window.viewModel().log().entries().stream().anyMatch(e -> e.message().startsWith("retrying")));
     Path saved = dir.resolve("results.csv");

@@ -223,8 +223,13 @@ class ConsoleUiTest {
     assertEquals(40, out.rowCount());
     assertEquals(4, out.errorCount());
 
-    // retry the failed rows: they are sent again (and these molecules fail again, with their error)
+    // retry the failed rows: the console says first that the model refused them (so they will fail again),
+    // then sends them again (and these molecules fail again, with their error)
     robot.clickOn("#retry-failed");
+    await(10, "the retry question", () -> robot.lookup("#retry-prompt").tryQuery().isPresent());
+    assertTrue(robot.lookup("#retry-prompt").queryAs(javafx.scene.control.DialogPane.class).getContentText()
+        .startsWith("4 rows the model refused"));
+    robot.clickOn("Retry all 4");
     await(60, "the retry logged", () -> window.viewModel().log().entries().stream()
         .anyMatch(e -> e.message().startsWith("retrying 4 failed rows")));
     await(60, "the retry done", () -> !window.viewModel().inference().runningProperty().get()
@@ -258,7 +263,7 @@ class ConsoleUiTest {
     // a new file: the retried results were not saved, so the console asks before it drops them
     Path next = csv("next.csv", 5, 0);
     fx(() -> FileDrop.drop(window.view(), next.toFile()));
-    await(10, "the question", () -> robot.lookup("#confirm").tryQuery().isPresent());
+    await(10, "the question", () -> robot.lookup("#run-prompt").tryQuery().isPresent());
     robot.clickOn("Discard and open");
     await(30, "the new file read", () -> window.viewModel().inference().rowCountProperty().get() == 5);
     assertEquals(0, results.getItems().size(), "the results of the previous file are gone");
@@ -298,6 +303,7 @@ class ConsoleUiTest {
       cloud.faults().set(dev.workbench.local.spi.FaultSettings.none());
       if (poisoned > 0) {
         robot.clickOn("#retry-failed");
+        robot.clickOn("Retry all " + poisoned);
         await(60, "the retry done", () -> !window.viewModel().inference().runningProperty().get()
             && window.viewModel().log().entries().stream().anyMatch(e -> e.message().startsWith("retrying")));
         await(60, "the failed rows answered", () -> window.viewModel().inference().failedResultsProperty().get() == 0);

@@ -40,6 +40,21 @@ final class FileDrop {
     return true;
   }
 
+  /** Drags files over a node without dropping them (DRAG_OVER); {@link #leave} ends the drag. */
+  static void over(Node target, File... files) {
+    Dragboard board = DragboardHelper.createDragboard(new FilesClipboard(List.of(files)));
+    var screen = target.localToScreen(1, 1);
+    Event.fireEvent(target, new DragEvent(DragEvent.DRAG_OVER, board, 1, 1, screen.getX(), screen.getY(),
+        TransferMode.COPY, null, target, null));
+  }
+
+  /** The drag leaves the node without a drop. */
+  static void leave(Node target) {
+    Dragboard board = DragboardHelper.createDragboard(new FilesClipboard(List.of()));
+    Event.fireEvent(target, new DragEvent(DragEvent.DRAG_EXITED, board, 1, 1, 1, 1, TransferMode.COPY, null, target,
+        null));
+  }
+
   private static final class FilesClipboard implements TKClipboard {
     private final Map<DataFormat, Object> content = new HashMap<>();
 
