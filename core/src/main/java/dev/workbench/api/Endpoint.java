@@ -1,6 +1,8 @@
 package dev.workbench.api;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,15 @@ public interface Endpoint {
 
   /** Data-capture records of the last {@code since} as a Frame. */
   Frame capture(Duration since);
+
+  /**
+   * The inference captures stored for this endpoint (Workbench's layout under {@code endpoints/<name>/inference/}),
+   * each with its metrics; written by {@code inference(frame, o -> o.capture("holdout"))} or by Workbench.
+   */
+  List<InferenceCapture> captures();
+
+  /** One inference capture by name, if stored. */
+  Optional<InferenceCapture> inferenceCapture(String captureName);
 
   /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
   void delete();

@@ -154,8 +154,7 @@ public final class Deployer {
     int batch = o.async() ? EndpointMeta.DEFAULT_ASYNC_BATCH_SIZE : EndpointMeta.DEFAULT_SYNC_BATCH_SIZE;
     Map<String, Object> meta = MetaTags.deployMeta(o.tags(), o.instance(), o.async(), o.minInstances(),
         o.maxInstances(), o.idleMinutes(), o.maxConcurrent(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName);
-    return MetaTags.encode(meta).entrySet().stream()
-        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return MetaTags.sageMakerTags(meta);
   }
 
   private void waitInService(String endpoint, Progress progress) {

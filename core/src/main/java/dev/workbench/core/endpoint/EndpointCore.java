@@ -11,12 +11,18 @@ import dev.workbench.api.FrameException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.MetricsQuery;
+import dev.workbench.api.InferenceCapture;
+import dev.workbench.core.capture.CapturePlan;
 import dev.workbench.core.capture.CaptureReader;
+import dev.workbench.core.capture.CaptureStore;
+import dev.workbench.core.capture.CapturingJob;
 import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.job.RunningJob;
 import dev.workbench.core.metrics.MetricsReader;
 import dev.workbench.core.sync.SyncRoundTrip;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
@@ -84,6 +90,17 @@ public final class EndpointCore implements Endpoint {
       throw new EndpointNotReadyException(name, status, ep.failureReason());
     }
     EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
+    if (options.capture() != null) {
+      // Checked before any row is sent: a capture that cannot be evaluated must not cost an inference first.
+      ModelMetaLookup.Found model = ModelMetaLookup.forEndpoint(cloud.sageMaker(), ep, meta);
+      CapturePlan plan = CapturePlan.prepare(name, input, options, model.modelName(), model.meta(),
+          new CaptureStore(cloud.s3(), cloud.bucket()));
+      return new CapturingJob(route(input, options.toBuilder().capture(null).build(), ep, meta), plan);
+    }
+    return route(input, options, ep, meta);
+  }
+
+  private InferenceJob route(Frame input, InferenceOptions options, DescribeEndpointResponse ep, EndpointMeta meta) {
     if (EndpointLookup.isAsync(cloud.sageMaker(), ep, meta)) {
       // Routed by its AsyncInferenceConfig alone: the async defaults (batch size 10) apply, not the sync ones.
       EndpointMeta asyncMeta = meta.asyncEndpointTag() == null ? meta.with(EndpointMeta.ASYNC_ENDPOINT, "true") : meta;
@@ -132,6 +149,16 @@ public final class EndpointCore implements Endpoint {
   @Override
   public Frame capture(Duration since) {
     return new CaptureReader(cloud.sageMaker(), cloud.s3()).read(name, since);
+  }
+
+  @Override
+  public List<InferenceCapture> captures() {
+    return new CaptureStore(cloud.s3(), cloud.bucket()).list(name);
+  }
+
+  @Override
+  public Optional<InferenceCapture> inferenceCapture(String captureName) {
+    return Optional.ofNullable(new CaptureStore(cloud.s3(), cloud.bucket()).read(name, captureName));
   }
 
   @Override

@@ -1,4 +1,4 @@
-/** Endpoint metrics read from CloudWatch GetMetricData. */
+/** Endpoint metrics read from CloudWatch GetMetricData. Also the scores of a model evaluation (regression and classification metrics). */
 @NullMarked
 package dev.workbench.core.metrics;
 
