@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = {"SageMaker endpoints (sync and async) from the command line: on AWS, on a running local cloud",
         "(--endpoint-url / WORKBENCH_ENDPOINT_URL) or on the embedded local cloud (--local)."},
     subcommands = {DemoCommand.class, EndpointsCommand.class, DescribeCommand.class, DeployCommand.class,
-        DeleteCommand.class, ModelsCommand.class, RegisterModelCommand.class, InferCommand.class, JobsCommand.class,
+        DeleteCommand.class, ModelsCommand.class, RegisterModelCommand.class, InferCommand.class, CapturesCommand.class, JobsCommand.class,
         MetricsCommand.class, LocalCommand.class, RunCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  workbench demo                                   the whole tour on the embedded local cloud",
