@@ -319,6 +319,10 @@ class InferenceCaptureTest {
     WorkbenchException target = assertThrows(WorkbenchException.class, () -> esol.inference(badTarget, o -> o.capture("x")));
     assertTrue(target.getMessage().contains("'very soluble', not a number"), target.getMessage());
     assertThrows(IllegalArgumentException.class, () -> esol.inference(input, o -> o.capture("../escape")));
+    IllegalArgumentException cached = assertThrows(IllegalArgumentException.class,
+        () -> new dev.workbench.api.InferenceCache(esol, "smiles", data.resolve("cache.db")).inference(holdout(),
+            o -> o.capture("holdout")));
+    assertTrue(cached.getMessage().contains("not through the cache"), cached.getMessage());
     assertTrue(plain.captures().isEmpty());
   }
 
