@@ -2,6 +2,7 @@ package dev.workbench.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,15 @@ public interface Endpoint {
   EndpointHealth health();
 
   EndpointHealth health(Duration window);
+
+  /**
+   * The inference captures stored for this endpoint (Workbench's layout under {@code endpoints/<name>/inference/}),
+   * each with its metrics; written by {@code inference(frame, o -> o.capture("holdout"))} or by Workbench.
+   */
+  List<InferenceCapture> captures();
+
+  /** One inference capture by name, if stored. */
+  Optional<InferenceCapture> inferenceCapture(String captureName);
 
   /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
   void delete();

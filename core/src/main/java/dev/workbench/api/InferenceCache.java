@@ -59,6 +59,11 @@ public final class InferenceCache implements AutoCloseable {
 
   /** As {@link #inference(Frame)}, the misses sent with these options (batch size, timeouts...). */
   public Frame inference(Frame input, Consumer<InferenceOptions.Builder> options) {
+    if (InferenceOptions.of(options).capture() != null) {
+      // Only the misses reach the endpoint: a capture of them would score a part of the rows as if it were all.
+      throw new IllegalArgumentException("an inference capture scores every row: run it with endpoint.inference(frame,"
+          + " o -> o.capture(...)), not through the cache");
+    }
     CacheMerge.validate(endpoint.name(), keyColumn, input); // before any call to the endpoint
     CacheMerge.Result result = CacheMerge.run(endpoint, store, scope(), input, options);
     lastStats = new CacheStats(result.hits(), result.misses());

@@ -15,10 +15,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code outageWindow}: how long connection failures (refused, reset) are retried before the inference
  * stops with a {@link ServiceUnreachableException}; throttling and 5xx answers are retried a few times each.
+ *
+ * <p>{@code capture}: evaluate the answer and store it as an inference capture of that name (Workbench's
+ * {@code capture_name}): when the rows hold the model's target column, residuals are added (regressors) and the
+ * model's metrics computed, and meta, metrics, predictions (and a classifier's confusion matrix) are written under
+ * the endpoint's inference folder; {@link Endpoint#captures()} lists them. {@code idColumn} names the column that
+ * identifies rows in the stored predictions.
  */
 public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer maxInFlight, int threads,
     Duration invocationTimeout, boolean useJournal, boolean deleteObjects,
-    @Nullable Consumer<InferenceProgress> onProgress, Duration outageWindow) {
+    @Nullable Consumer<InferenceProgress> onProgress, Duration outageWindow, @Nullable String capture,
+    @Nullable String idColumn) {
+
+  public InferenceOptions(@Nullable Integer batchSize, @Nullable Integer maxInFlight, int threads,
+      Duration invocationTimeout, boolean useJournal, boolean deleteObjects,
+      @Nullable Consumer<InferenceProgress> onProgress, Duration outageWindow) {
+    this(batchSize, maxInFlight, threads, invocationTimeout, useJournal, deleteObjects, onProgress, outageWindow, null,
+        null);
+  }
 
   /** Concurrent sync invocations when the caller does not say. */
   public static final int DEFAULT_THREADS = 4;
@@ -43,7 +57,17 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
     if (outageWindow.isNegative()) {
       throw new IllegalArgumentException("outageWindow must not be negative, was " + outageWindow);
     }
+    if (capture != null && !CAPTURE_NAME.matcher(capture).matches()) {
+      throw new IllegalArgumentException("capture name must be 1-100 letters, digits, '_', '-' or '.', starting with a"
+          + " letter or digit (it names a folder in S3), was '" + capture + "'");
+    }
+    if (idColumn != null && idColumn.isBlank()) {
+      throw new IllegalArgumentException("idColumn must not be blank");
+    }
   }
+
+  private static final java.util.regex.Pattern CAPTURE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
   public static InferenceOptions defaults() {
     return builder().build();
@@ -62,7 +86,7 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
   public Builder toBuilder() {
     return new Builder().batchSize(batchSize).maxInFlight(maxInFlight).threads(threads)
         .invocationTimeout(invocationTimeout).useJournal(useJournal).deleteObjects(deleteObjects)
-        .onProgress(onProgress).outageWindow(outageWindow);
+        .onProgress(onProgress).outageWindow(outageWindow).capture(capture).idColumn(idColumn);
   }
 
   public static final class Builder {
@@ -74,6 +98,8 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
     private boolean deleteObjects = true;
     private @Nullable Consumer<InferenceProgress> onProgress;
     private Duration outageWindow = DEFAULT_OUTAGE_WINDOW;
+    private @Nullable String capture;
+    private @Nullable String idColumn;
 
     private Builder() {}
 
@@ -86,10 +112,14 @@ public record InferenceOptions(@Nullable Integer batchSize, @Nullable Integer ma
     public Builder onProgress(@Nullable Consumer<InferenceProgress> listener) { this.onProgress = listener; return this; }
     /** How long connection failures are retried before the inference stops (0: not at all). */
     public Builder outageWindow(Duration window) { this.outageWindow = window; return this; }
+    /** Evaluate and store the answer as the inference capture {@code name} (e.g. "holdout"). */
+    public Builder capture(@Nullable String name) { this.capture = name; return this; }
+    /** The column identifying rows in a capture's stored predictions. */
+    public Builder idColumn(@Nullable String column) { this.idColumn = column; return this; }
 
     public InferenceOptions build() {
       return new InferenceOptions(batchSize, maxInFlight, threads, invocationTimeout, useJournal, deleteObjects, onProgress,
-          outageWindow);
+          outageWindow, capture, idColumn);
     }
   }
 }

@@ -19,6 +19,12 @@ public interface Model {
 
   ModelDescription describe();
 
+  /** The Workbench meta evaluation reads (target, model type, class labels) from the model's tags. */
+  ModelMeta meta();
+
+  /** Replaces the model's evaluation meta (its {@link ModelMeta#KEYS} tags); other tags stay. */
+  void setMeta(ModelMeta meta);
+
   boolean exists();
 
   /** A sync endpoint named like the model; blocks until InService. */

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"The tour, on a fresh embedded local cloud (no AWS account needed): register the bundled models,",
         "deploy smiles-descriptors (sync) and smiles-to-3d (async, scale to zero, at most 2 instances),",
-        "run examples/molecules.csv through both, write the result CSVs and watch the async endpoint scale to zero."},
+        "run examples/molecules.csv through both, write the result CSVs, score the bundled esol-solubility model on the",
+        "held-out ESOL compounds (examples/esol.csv) and watch the async endpoint scale to zero; ends with the metrics."},
     footerHeading = "%nExamples:%n", footer = {"  workbench demo", "  workbench demo --output-dir /tmp/demo"})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   private static final String SYNC_MODEL = "smiles-descriptors";
@@ -88,22 +89,23 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     Path data = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".workbench", "demo");
     reset(data);
 
-    say(out, "1/6 starting the embedded local cloud (data " + data + (pace == Pace.DEMO
+    say(out, "1/7 starting the embedded local cloud (data " + data + (pace == Pace.DEMO
         ? ", demo timing: instances start in 2 s, idle endpoints scale in after 8 s)" : ", " + pace + " timing)"));
     try (Workbench wb = Workbench.local(data, pace)) {
       say(out, "    " + wb.connectionDescription());
-      say(out, "2/6 registering the bundled models " + String.join(", ", Workbench.DEMO_MODELS));
+      say(out, "2/7 registering the bundled models " + String.join(", ", Workbench.DEMO_MODELS));
       wb.registerDemoModels();
 
-      say(out, "3/6 deploying " + SYNC_MODEL + " (sync) and " + ASYNC_MODEL + " (async, scale to zero, max 2 instances)");
+      say(out, "3/7 deploying " + SYNC_MODEL + " (sync) and " + ASYNC_MODEL + " (async, scale to zero, max 2 instances)");
       Consumer<dev.workbench.api.DeployProgress> deployLog =
           p -> say(out, String.format(Locale.ROOT, "    %-14s %-10s %s", p.endpointName(), p.stage(), p.message()));
       Endpoint descriptors = wb.deploy(SYNC_MODEL, d -> d.maxInstances(1).onProgress(deployLog));
       // Two invocations per instance: the 3D builder is CPU-bound and this machine has few cores.
       Endpoint shapes = wb.deploy(ASYNC_MODEL, d -> d.async(true).maxInstances(2).minInstances(0).idleMinutes(1)
           .maxConcurrent(2).onProgress(deployLog));
+      Endpoint solubility = wb.deploy(Workbench.ESOL_MODEL, d -> d.maxInstances(1).onProgress(deployLog));
 
-      say(out, "4/6 " + SYNC_MODEL + ": " + frame.rowCount() + " molecules (sync)");
+      say(out, "4/7 " + SYNC_MODEL + ": " + frame.rowCount() + " molecules (sync)");
       Outcome sync = infer(descriptors, frame, o -> o.threads(2));
       Path syncOut = outputDir.resolve("descriptors.csv");
       InferCommand.write(sync.result, syncOut);
@@ -112,7 +114,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       // Measure the per-molecule time on a small sample (which also shows the scale-out from zero), then run as many
       // molecules as fit the demo's time budget.
       int sampleRows = Math.min(SAMPLE, frame.rowCount());
-      say(out, "5/6 " + ASYNC_MODEL + " (async: S3 upload, InvokeEndpointAsync, S3 output): measuring on "
+      say(out, "5/7 " + ASYNC_MODEL + " (async: S3 upload, InvokeEndpointAsync, S3 output): measuring on "
           + sampleRows + " molecules; the endpoint has " + shapes.describe().currentInstances() + " instance(s) now");
       // The first few warm the instance up (scale-out from zero, CDK templates); time only the molecules after them.
       int warmRows = Math.min(WARM_UP, sampleRows);
@@ -138,7 +140,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       InferCommand.write(async.result, asyncOut);
       EndpointDescription peak = shapes.describe();
 
-      say(out, "6/6 waiting for " + ASYNC_MODEL + " to scale back to zero instances (idle window 8 s in the demo)");
+      Frame holdout = holdout(esolFile());
+      say(out, "6/7 " + Workbench.ESOL_MODEL + " (sync): scoring the " + holdout.rowCount() + " held-out ESOL compounds"
+          + " (Delaney 2004; the model was fitted on the other 902) as the inference capture 'holdout'");
+      Outcome scored = infer(solubility, holdout, o -> o.threads(2).capture("holdout").idColumn("id"));
+      Path scoredOut = outputDir.resolve("solubility-holdout.csv");
+      InferCommand.write(scored.result, scoredOut);
+
+      say(out, "7/7 waiting for " + ASYNC_MODEL + " to scale back to zero instances (idle window 8 s in the demo)");
       Instant idleFrom = Instant.now();
       EndpointDescription zero = watchScaleToZero(wb, out, Duration.ofSeconds(60));
       Duration toZero = Duration.between(idleFrom, Instant.now());
@@ -147,6 +156,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       out.println("Summary");
       summary(out, SYNC_MODEL, "SYNC", sync, syncOut);
       summary(out, ASYNC_MODEL, "ASYNC", async, asyncOut);
+      summary(out, Workbench.ESOL_MODEL, "SYNC", scored, scoredOut);
       out.printf(Locale.ROOT, "  %s: %.0f ms per molecule; ran %d of %d molecules%s%n", ASYNC_MODEL, perMolecule,
           async.result.rowCount(), frame.rowCount(), async.result.rowCount() < frame.rowCount()
               ? " (the time budget; `workbench demo --full` or `workbench infer` runs all)" : "");
@@ -158,6 +168,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       }
       out.println("  total " + Durations.format(Duration.between(start, Instant.now()))
           + "; the local cloud stopped (its state stays in " + data + ")");
+      out.println();
+      out.println("Holdout evaluation of " + Workbench.ESOL_MODEL + " (measured against predicted log solubility, mol/L)");
+      solubility.inferenceCapture("holdout").ifPresent(c -> CaptureReport.print(out, "  ", c));
       out.flush();
       return ExitCodes.OK;
     }
@@ -211,12 +224,32 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   private static Path defaultInput() {
+    return example("molecules.csv");
+  }
+
+  private Path esolFile() {
+    Path esol = input != null && input.getParent() != null ? input.getParent().resolve("esol.csv") : example("esol.csv");
+    return Files.isRegularFile(esol) ? esol : example("esol.csv");
+  }
+
+  /** The rows of the bundled ESOL set the model was not fitted on (split = holdout). */
+  private static Frame holdout(Path esol) {
+    if (!Files.isRegularFile(esol)) {
+      throw new CliException("ESOL data not found: " + esol + " (run from the project directory)");
+    }
+    Frame all = Frame.readCsv(esol);
+    int[] rows = java.util.stream.IntStream.range(0, all.rowCount()).filter(r -> "holdout".equals(all.get(r, "split")))
+        .toArray();
+    return all.selectRows(rows).drop("split");
+  }
+
+  private static Path example(String file) {
     String home = System.getProperty("workbench.home");
-    Path here = Path.of("examples", "molecules.csv");
+    Path here = Path.of("examples", file);
     if (Files.isRegularFile(here) || home == null) {
       return here;
     }
-    return Path.of(home, "examples", "molecules.csv");
+    return Path.of(home, "examples", file);
   }
 
   /** The demo starts from nothing each time: no endpoints, models or journal left from an earlier run. */

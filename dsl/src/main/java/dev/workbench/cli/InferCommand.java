@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
     footer = {"  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv --local",
         "  workbench infer smiles-to-3d --input molecules.csv --output shapes.csv --batch-size 5 --max-in-flight 8",
         "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles",
-        "  workbench infer my-model --input rows.csv --output out.csv --invocation-timeout 30s --outage-window 10m"})
+        "  workbench infer my-model --input rows.csv --output out.csv --invocation-timeout 30s --outage-window 10m",
+        "  workbench infer esol-solubility --input holdout.csv --output scored.csv --capture holdout --id-column id"})
 final class InferCommand extends ConnectedCommand {
   @Parameters(paramLabel = "NAME", description = "Endpoint name.") String name;
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV with a header row.") Path input;
@@ -55,6 +56,12 @@ final class InferCommand extends ConnectedCommand {
       description = {"How long the cloud may be unreachable (connection refused or reset) before the run stops, e.g. 5m",
           "(default: 2m). Rows already collected stay in the journal: a re-run collects them without invoking again."})
   @Nullable Duration outageWindow;
+  @Option(names = "--capture", paramLabel = "NAME", description = {"Evaluate the answer and store it as the inference capture NAME",
+      "(Workbench's capture_name): with the model's target column in the input, residuals are added and the metrics",
+      "printed and stored under endpoints/<name>/inference/NAME/ in the bucket (`workbench captures` lists them)."})
+  @Nullable String capture;
+  @Option(names = "--id-column", paramLabel = "COL", description = "With --capture: the column identifying rows in the stored predictions.")
+  @Nullable String idColumn;
   @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: a bar on a terminal, lines otherwise).")
   ProgressReporter.Mode progressMode;
 
@@ -81,6 +88,19 @@ final class InferCommand extends ConnectedCommand {
     if (invocationTimeout != null
         && (invocationTimeout.compareTo(Duration.ofSeconds(1)) < 0 || invocationTimeout.compareTo(Duration.ofHours(1)) > 0)) {
       throw new CliException("--invocation-timeout must be between 1s and 1h, got " + invocationTimeout.toSeconds() + "s");
+    }
+    if (capture != null && cacheKey != null) {
+      throw new CliException("--capture evaluates every row the endpoint answers; it cannot be combined with --cache-key");
+    }
+    if (idColumn != null && capture == null) {
+      throw new CliException("--id-column needs --capture NAME");
+    }
+    if (capture != null) {
+      try {
+        InferenceOptions.of(o -> o.capture(capture));
+      } catch (IllegalArgumentException e) {
+        throw new CliException("--capture: " + e.getMessage());
+      }
     }
     if (outageWindow != null && outageWindow.isNegative()) {
       throw new CliException("--outage-window must not be negative, got " + outageWindow.toSeconds() + "s");
@@ -127,6 +147,9 @@ final class InferCommand extends ConnectedCommand {
     Duration took = Duration.between(start, Instant.now());
     out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, kind(ep, async), result.rowCount(), failed,
         Durations.format(took), output);
+    if (capture != null) {
+      ep.inferenceCapture(capture).ifPresent(c -> CaptureReport.print(out(), "", c));
+    }
     out().flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
   }
@@ -163,6 +186,7 @@ final class InferCommand extends ConnectedCommand {
     if (threads != null) o.threads(threads);
     if (invocationTimeout != null) o.invocationTimeout(invocationTimeout);
     if (outageWindow != null) o.outageWindow(outageWindow);
+    o.capture(capture).idColumn(idColumn);
   }
 
   /** Waits for the job with progress; Ctrl-C cancels it. Null when cancelled. */

@@ -45,7 +45,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Workbench implements AutoCloseable {
   /** The bundled local models {@link #registerDemoModels()} registers (image {@code local/<name>}). */
-  public static final List<String> DEMO_MODELS = List.of("smiles-descriptors", "smiles-to-3d", "latency");
+  public static final List<String> DEMO_MODELS = List.of("smiles-descriptors", "smiles-to-3d", "latency", "esol-solubility");
+  /** The bundled regressor of aqueous solubility, fitted on the ESOL train split ({@code examples/esol.csv}). */
+  public static final String ESOL_MODEL = "esol-solubility";
+  /** Its target: the measured log10 solubility in mol/L. */
+  public static final String ESOL_TARGET = "log_solubility";
 
   private final Cloud cloud;
   private final @Nullable EmbeddedCloud embedded;
@@ -228,7 +232,13 @@ public final class Workbench implements AutoCloseable {
     List<Model> models = new ArrayList<>();
     for (String name : DEMO_MODELS) {
       Model m = model(name);
-      models.add(m.exists() ? m : registerModel(name, r -> r.image("local/" + name)));
+      // The regressor carries the meta evaluation reads, so `o.capture(...)` can score it.
+      models.add(m.exists() ? m : registerModel(name, r -> {
+        r.image("local/" + name);
+        if (name.equals(ESOL_MODEL)) {
+          r.regressor(ESOL_TARGET).features("smiles");
+        }
+      }));
     }
     return models;
   }

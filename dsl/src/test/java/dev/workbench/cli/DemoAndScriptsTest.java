@@ -41,6 +41,11 @@ class DemoAndScriptsTest {
     assertTrue(r.out().contains("scaled to zero"), r.out());
     assertTrue(r.out().contains("ran the first 10 of 217 molecules"), r.out());
     assertTrue(r.err().contains("smiles-to-3d: "), r.err());
+    // It ends with the holdout metrics of the bundled solubility model, evaluated on compounds it was not fitted on.
+    String tail = r.out().substring(r.out().indexOf("Holdout evaluation of esol-solubility"));
+    assertTrue(tail.contains("capture holdout (regressor, target log_solubility): 226 rows, 0 failed"), tail);
+    assertTrue(tail.contains("RMSE") && tail.contains("R2") && tail.contains("226"), tail);
+    assertEquals(226, Frame.readCsv(outDir.resolve("solubility-holdout.csv")).rowCount());
   }
 
   @Test

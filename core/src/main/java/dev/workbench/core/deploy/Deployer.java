@@ -167,8 +167,7 @@ public final class Deployer {
         ? MetaTags.serverlessMeta(o.tags(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName)
         : MetaTags.deployMeta(o.tags(), o.instance(), o.async(), o.minInstances(), o.maxInstances(), o.idleMinutes(),
             o.maxConcurrent(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName);
-    return MetaTags.encode(meta).entrySet().stream()
-        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return MetaTags.sageMakerTags(meta);
   }
 
   private void waitInService(String endpoint, Progress progress) {

@@ -6,18 +6,25 @@ import dev.workbench.api.Endpoint;
 import dev.workbench.api.Frame;
 import dev.workbench.api.Model;
 import dev.workbench.api.ModelDescription;
+import dev.workbench.api.ModelMeta;
 import dev.workbench.api.ModelNotFoundException;
 import dev.workbench.api.ModelRegistration;
 import dev.workbench.api.WorkbenchException;
 import dev.workbench.core.aws.AwsErrors;
 import dev.workbench.core.endpoint.CloudServices;
+import dev.workbench.core.endpoint.EndpointLookup;
+import dev.workbench.core.endpoint.MetaTags;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /** A SageMaker model on a Cloud: describe, register, deploy, delete. */
 public final class ModelCore implements Model {
@@ -40,8 +47,14 @@ public final class ModelCore implements Model {
         : "arn:aws:iam::" + accountOr(cloud) + ":" + PLACEHOLDER_ROLE;
     ContainerDefinition container = ContainerDefinition.builder().image(r.image())
         .modelDataUrl(r.modelDataUrl()).environment(r.environment()).build();
+    List<Tag> tags = MetaTags.sageMakerTags(r.meta().toMeta());
     try {
-      cloud.sageMaker().createModel(b -> b.modelName(name).primaryContainer(container).executionRoleArn(role));
+      cloud.sageMaker().createModel(b -> {
+        b.modelName(name).primaryContainer(container).executionRoleArn(role);
+        if (!tags.isEmpty()) {
+          b.tags(tags);
+        }
+      });
     } catch (AwsServiceException e) {
       throw new WorkbenchException("CreateModel " + name + " failed: " + AwsErrors.message(e), e);
     }
@@ -79,6 +92,55 @@ public final class ModelCore implements Model {
     Map<String, String> env = c != null && c.hasEnvironment() ? c.environment() : Map.of();
     return new ModelDescription(m.modelName(), m.modelArn(), image, c == null ? null : c.modelDataUrl(), env,
         m.creationTime() != null ? m.creationTime() : Instant.EPOCH);
+  }
+
+  @Override
+  public ModelMeta meta() {
+    ModelMeta meta = readMeta(cloud.sageMaker(), name);
+    if (meta == null) {
+      throw new ModelNotFoundException(name);
+    }
+    return meta;
+  }
+
+  /** The evaluation meta in a model's tags; null when there is no such model. */
+  public static @Nullable ModelMeta readMeta(SageMakerClient sm, String modelName) {
+    String arn;
+    try {
+      arn = sm.describeModel(b -> b.modelName(modelName)).modelArn();
+    } catch (AwsServiceException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return null;
+      }
+      throw e;
+    }
+    return ModelMeta.fromMeta(MetaTags.decode(EndpointLookup.tags(sm, arn)));
+  }
+
+  @Override
+  public void setMeta(ModelMeta meta) {
+    SageMakerClient sm = cloud.sageMaker();
+    String arn;
+    try {
+      arn = sm.describeModel(b -> b.modelName(name)).modelArn();
+    } catch (AwsServiceException e) {
+      if (AwsErrors.isNotFound(e)) {
+        throw new ModelNotFoundException(name);
+      }
+      throw e;
+    }
+    Map<String, String> existing = EndpointLookup.tags(sm, arn);
+    List<String> stale = new ArrayList<>();
+    for (String key : ModelMeta.KEYS) {
+      stale.addAll(MetaTags.storedKeys(key, existing));
+    }
+    if (!stale.isEmpty()) {
+      sm.deleteTags(b -> b.resourceArn(arn).tagKeys(stale));
+    }
+    List<Tag> tags = MetaTags.sageMakerTags(meta.toMeta());
+    if (!tags.isEmpty()) {
+      sm.addTags(b -> b.resourceArn(arn).tags(tags));
+    }
   }
 
   @Override

@@ -14,9 +14,13 @@ import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.LogEvent;
 import dev.workbench.api.LogFollow;
 import dev.workbench.api.MetricsQuery;
+import dev.workbench.api.InferenceCapture;
 import dev.workbench.api.TestInferenceResult;
 import dev.workbench.core.aws.UntilReachable;
+import dev.workbench.core.capture.CapturePlan;
 import dev.workbench.core.capture.CaptureReader;
+import dev.workbench.core.capture.CaptureStore;
+import dev.workbench.core.capture.CapturingJob;
 import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.job.RunningJob;
 import dev.workbench.core.metrics.LogFollower;
@@ -26,6 +30,7 @@ import dev.workbench.core.sync.SyncRoundTrip;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +94,17 @@ public final class EndpointCore implements Endpoint {
           + input.columns() + ")");
     }
     Route route = UntilReachable.call(options.outageWindow(), this::route);
+    if (options.capture() != null) {
+      // Checked before any row is sent: a capture that cannot be evaluated must not cost an inference first.
+      ModelMetaLookup.Found model = ModelMetaLookup.forEndpoint(cloud.sageMaker(), route.endpoint(), route.meta());
+      CapturePlan plan = CapturePlan.prepare(name, input, options, model.modelName(), model.meta(),
+          new CaptureStore(cloud.s3(), cloud.bucket()));
+      return new CapturingJob(send(input, options.toBuilder().capture(null).build(), route), plan);
+    }
+    return send(input, options, route);
+  }
+
+  private InferenceJob send(Frame input, InferenceOptions options, Route route) {
     EndpointMeta meta = route.meta();
     if (route.async()) {
       // Routed by its AsyncInferenceConfig alone: the async defaults (batch size 10) apply, not the sync ones.
@@ -116,11 +132,12 @@ public final class EndpointCore implements Endpoint {
       throw new EndpointNotReadyException(name, status, ep.failureReason());
     }
     EndpointMeta meta = EndpointLookup.meta(cloud.sageMaker(), ep.endpointArn());
-    return new Route(meta, EndpointLookup.isAsync(cloud.sageMaker(), ep, meta),
+    return new Route(ep, meta, EndpointLookup.isAsync(cloud.sageMaker(), ep, meta),
         EndpointLookup.serverlessMaxConcurrency(ep));
   }
 
-  private record Route(EndpointMeta meta, boolean async, @Nullable Integer serverlessLimit) {}
+  private record Route(DescribeEndpointResponse endpoint, EndpointMeta meta, boolean async,
+      @Nullable Integer serverlessLimit) {}
 
   @Override
   public boolean isAsync() {
@@ -193,6 +210,16 @@ public final class EndpointCore implements Endpoint {
   @Override
   public EndpointHealth health(Duration window) {
     return HealthCheck.check(cloud, name, window);
+  }
+
+  @Override
+  public List<InferenceCapture> captures() {
+    return new CaptureStore(cloud.s3(), cloud.bucket()).list(name);
+  }
+
+  @Override
+  public Optional<InferenceCapture> inferenceCapture(String captureName) {
+    return Optional.ofNullable(new CaptureStore(cloud.s3(), cloud.bucket()).read(name, captureName));
   }
 
   @Override

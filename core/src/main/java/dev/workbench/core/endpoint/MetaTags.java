@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
  * Workbench's encoding of endpoint metadata in SageMaker tags: one tag per key; values that are not strings are
@@ -36,6 +37,11 @@ public final class MetaTags {
     Map<String, String> tags = new LinkedHashMap<>();
     meta.forEach((key, value) -> encodeOne(key, value, tags));
     return tags;
+  }
+
+  /** The encoded meta as SageMaker tags, for Create*'s Tags and AddTags. */
+  public static List<Tag> sageMakerTags(Map<String, ?> meta) {
+    return encode(meta).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }
 
   public static Map<String, String> encode(EndpointMeta meta) {

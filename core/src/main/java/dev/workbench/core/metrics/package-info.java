@@ -1,4 +1,7 @@
-/** Endpoint metrics read from CloudWatch GetMetricData, and container logs read from CloudWatch Logs. */
+/**
+ * Endpoint metrics read from CloudWatch GetMetricData, container logs read from CloudWatch Logs, and the scores
+ * of a model evaluation (regression and classification metrics).
+ */
 @NullMarked
 package dev.workbench.core.metrics;
 

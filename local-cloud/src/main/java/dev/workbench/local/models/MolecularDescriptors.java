@@ -2,6 +2,10 @@ package dev.workbench.local.models;
 
 import java.util.List;
 import java.util.Locale;
+import org.openscience.cdk.aromaticity.Aromaticity;
+import org.openscience.cdk.aromaticity.ElectronDonation;
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.qsar.DescriptorValue;
@@ -71,6 +75,39 @@ final class MolecularDescriptors {
                 Integer.toString(heavy));
     }
 
+    /**
+     * The four inputs of Delaney's ESOL equation: XLogP, molecular weight, rotatable bonds and the aromatic
+     * proportion (aromatic heavy atoms over heavy atoms, aromaticity perceived with CDK's Daylight model).
+     */
+    double[] esolFeatures(String smilesText) {
+        IAtomContainer molecule = smiles.parse(smilesText);
+        double mw = AtomContainerManipulator.getMass(molecule, AtomContainerManipulator.MolWeight);
+        double logp = number(xlogp, molecule);
+        double rotors = number(rotatable, molecule);
+        IAtomContainer perceived;
+        try {
+            perceived = molecule.clone();
+            // Cheap to create and keeps no state between molecules.
+            new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6))).apply(perceived);
+        } catch (CloneNotSupportedException | CDKException e) {
+            throw new RowError("aromaticity perception failed: " + Smiles.message(e));
+        }
+        int heavy = 0;
+        int aromatic = 0;
+        for (IAtom atom : perceived.atoms()) {
+            if (atom.getAtomicNumber() != null && atom.getAtomicNumber() > 1) {
+                heavy++;
+                if (atom.isAromatic()) {
+                    aromatic++;
+                }
+            }
+        }
+        if (heavy == 0) {
+            throw new RowError("no heavy atoms: ESOL is not defined for this molecule");
+        }
+        return new double[] {logp, mw, rotors, aromatic / (double) heavy};
+    }
+
     private static double number(IMolecularDescriptor descriptor, IAtomContainer molecule) {
         String name = descriptor.getDescriptorNames()[0];
         DescriptorValue value;
@@ -111,7 +148,7 @@ final class MolecularDescriptors {
         if (parameters.length > 0) {
             try {
                 descriptor.setParameters(parameters);
-            } catch (org.openscience.cdk.exception.CDKException e) {
+            } catch (CDKException e) {
                 throw new IllegalStateException("bad parameters for " + descriptor.getClass().getSimpleName(), e);
             }
         }

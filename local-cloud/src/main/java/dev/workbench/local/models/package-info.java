@@ -1,6 +1,6 @@
 /**
  * The bundled in-process models ({@code local/smiles-descriptors}, {@code local/smiles-to-3d},
- * {@code local/latency}) and the small CSV codec they share.
+ * {@code local/latency}, {@code local/esol-solubility}) and the small CSV codec they share.
  */
 @NullMarked
 package dev.workbench.local.models;
