@@ -39,17 +39,6 @@ final class RegisterModelCommand extends ConnectedCommand {
   @Option(names = "--feature", paramLabel = "COL", description = "A column the model reads (repeatable).")
   List<String> features = new ArrayList<>();
 
-  @Override
-  void before() {
-    if (modelType != null && ModelType.of(modelType) == ModelType.UNKNOWN) {
-      throw new CliException("--model-type must be one of regressor, classifier, uq_regressor, ensemble_regressor, "
-          + "quantile_regressor, clusterer, proximity, projection, transformer; got '" + modelType + "'");
-    }
-    if (!classLabels.isEmpty() && ModelType.of(modelType) != ModelType.CLASSIFIER) {
-      throw new CliException("--class-label is for classifiers: add --model-type classifier");
-    }
-  }
-
   @Option(names = "--sample", paramLabel = "CSV", description = "Sample input rows kept with the model (for `workbench test`).")
   @Nullable Path sample;
 
@@ -57,6 +46,13 @@ final class RegisterModelCommand extends ConnectedCommand {
   void before() {
     if (sample != null && !Files.isRegularFile(sample)) {
       throw new CliException("--sample " + sample + ": no such file");
+    }
+    if (modelType != null && ModelType.of(modelType) == ModelType.UNKNOWN) {
+      throw new CliException("--model-type must be one of regressor, classifier, uq_regressor, ensemble_regressor, "
+          + "quantile_regressor, clusterer, proximity, projection, transformer; got '" + modelType + "'");
+    }
+    if (!classLabels.isEmpty() && ModelType.of(modelType) != ModelType.CLASSIFIER) {
+      throw new CliException("--class-label is for classifiers: add --model-type classifier");
     }
   }
 

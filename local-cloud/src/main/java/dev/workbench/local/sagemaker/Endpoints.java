@@ -403,6 +403,7 @@ final class Endpoints {
             for (VariantFleet fleet : endpoint.variants.values()) {
                 ServerlessGate gate = endpoint.serverless(fleet.variantName);
                 if (gate != null && gate.reapIdle(now, context.timing().serverlessIdle())) {
+                    context.stats().count("runtime.ServerlessIdleStop:" + endpoint.name);
                     LOG.info("Serverless endpoint {} variant {} idle for {}: compute stopped", endpoint.name,
                             fleet.variantName, context.timing().serverlessIdle());
                 }
