@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.workbench.api.Cloud;
 import dev.workbench.api.Endpoint;
 import dev.workbench.api.Frame;
+import dev.workbench.api.JournalBatch;
 import dev.workbench.local.LocalCloud;
 import dev.workbench.local.junit.LocalCloudExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +62,17 @@ class CrashAndResumeTest {
         assertFalse(Files.exists(data.resolve("child-out.csv")));
 
         System.out.println("killed at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        // A batch killed between its journal entry (SUBMITTING) and the record of the invocation's answer may or may
+        // not have reached SageMaker, and nothing can tell: the re-run invokes it under the same InferenceId. Every
+        // batch recorded as submitted must not be invoked again.
+        Set<String> inDoubt = new HashSet<>();
+        try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(data))) {
+            for (JournalBatch b : cloud.journalBatches()) {
+                if (b.state().equals("SUBMITTING")) {
+                    inDoubt.add("invocation:" + b.inferenceId());
+                }
+            }
+        }
         Frame in = Rows.numbered(ROWS, "resume");
         Frame out;
         try (Cloud cloud = Cloud.at(lc.endpoint(), s -> s.dataDir(data))) {
@@ -71,17 +85,21 @@ class CrashAndResumeTest {
         }
         Map<String, Long> runs = lc.stats().snapshot();
         long total = 0;
+        long again = 0;
         for (var e : runs.entrySet()) {
             if (e.getKey().startsWith("invocation:")) {
-                assertTrue(e.getValue() <= 1, e.getKey() + " ran " + e.getValue() + " times");
+                long allowed = inDoubt.contains(e.getKey()) ? 2 : 1;
+                assertTrue(e.getValue() <= allowed, e.getKey() + " ran " + e.getValue() + " times"
+                        + (allowed == 2 ? " (it was in doubt)" : " (recorded as submitted before the kill)"));
                 total += e.getValue();
+                again += e.getValue() - 1;
             }
         }
         long submitted = lc.stats().get("runtime.InvokeEndpointAsync") - invokesBefore;
         System.out.println("over both processes: " + submitted + " InvokeEndpointAsync, " + total + " model runs for "
-                + BATCHES + " batches");
-        assertEquals(BATCHES, total, "every batch ran once over both processes");
-        assertEquals(BATCHES, submitted, "no batch the killed client submitted was submitted again");
+                + BATCHES + " batches; " + inDoubt.size() + " in doubt at the kill, " + again + " of them ran twice");
+        assertEquals(BATCHES + again, total, "every batch ran once over both processes (an in-doubt one at most twice)");
+        assertEquals(BATCHES + again, submitted, "no batch the killed client recorded as submitted was submitted again");
     }
 
     private static long modelRuns(LocalCloud lc) {
