@@ -173,9 +173,16 @@ class ConsoleUiTest {
     await(10, "an ASYNC badge", () -> robot.lookup(".badge").queryAllAs(Label.class).stream()
         .anyMatch(l -> l.getText().equals("ASYNC")));
     // idle, the async endpoint scales in to zero instances, and its row says so
-    await(60, "a scaled-to-zero badge", () -> badges(robot, "ui-async").containsAll(List.of("ASYNC",
-        "scaled to zero")));
+    await(60, "a scaled-to-zero badge", () -> badges(robot, "ui-async").contains("ASYNC")
+        && badges(robot, "ui-async").stream().anyMatch(b -> b.startsWith("scaled to zero since ")));
     assertTrue(endpoint("ui-async", i -> i.currentInstances() == 0));
+    // since the scale-in activity Application Auto Scaling recorded, and the scale-in is in the log
+    EndpointItem zero = window.viewModel().endpoints().all().stream().filter(i -> i.name().equals("ui-async"))
+        .findFirst().orElseThrow();
+    assertTrue(zero.zeroSince() != null && zero.zeroSince().isAfter(java.time.Instant.now().minusSeconds(120)),
+        "scaled to zero since a recent scale-in: " + zero.zeroSince());
+    await(10, "the scale-in in the log", () -> window.viewModel().log().entries().stream()
+        .anyMatch(e -> e.message().startsWith("endpoint ui-async scaling in: 1 -> 0")));
     // search narrows the list
     robot.clickOn("#endpoint-search").write("nothing-like-this");
     await(5, "an empty list", () -> robot.lookup("#endpoints").queryTableView().getItems().isEmpty());
@@ -187,9 +194,13 @@ class ConsoleUiTest {
     robot.clickOn("#delete-endpoint");
     assertEquals("Delete endpoint ui-async?", robot.lookup("#confirm").queryAs(javafx.scene.control.DialogPane.class)
         .getHeaderText());
+    assertFalse(robot.lookup("#confirm-option").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+        "the model is kept unless asked");
     robot.clickOn("Delete endpoint");
     await(60, "the endpoint gone", () -> window.viewModel().endpoints().all().stream()
         .noneMatch(i -> i.name().equals("ui-async")));
+    assertTrue(window.services().endpoints().models().contains(zero.modelName()),
+        "the model " + zero.modelName() + " is still registered");
   }
 
   @Test
@@ -403,7 +414,7 @@ class ConsoleUiTest {
         assertEquals("InService", direct.endpoint("via-profile").describe().status());
       }
       await(30, "the endpoint listed", () -> endpoint("via-profile", i -> "InService".equals(i.status())));
-      window.services().endpoints().delete("via-profile");
+      window.services().endpoints().delete("via-profile", true);
     } finally {
       System.setProperties(before);
     }
