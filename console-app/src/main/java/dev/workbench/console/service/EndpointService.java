@@ -37,7 +37,8 @@ public final class EndpointService {
     var cloud = connection.current().cloud();
     var endpoint = cloud.model(request.model()).toEndpoint(o -> {
       o.endpointName(request.endpointName()).instance(request.instanceType()).async(request.async())
-          .tags(request.tags()).dataCapture(true).captureSamplePercent(100).onProgress(progress);
+          .tags(request.tags()).dataCapture(request.dataCapture())
+          .captureSamplePercent(request.captureSamplePercent()).onProgress(progress);
       if (request.async()) {
         o.maxConcurrent(request.maxConcurrent()).maxInstances(request.maxInstances())
             .idleMinutes(request.idleMinutes()).minInstances(request.scaleToZero() ? 0 : 1);

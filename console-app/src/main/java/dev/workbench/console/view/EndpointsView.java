@@ -46,6 +46,9 @@ final class EndpointsView extends VBox {
     refresh.setId("refresh-endpoints");
     refresh.setTooltip(new Tooltip("Reload the list now (F5); it also refreshes itself every second"));
     refresh.setOnAction(e -> vm.refresh());
+    Mnemonics.mark(deploy, 'D');
+    Mnemonics.mark(delete, 'l');
+    Mnemonics.mark(refresh, 'R');
     HBox tools = new HBox(8, search, filter, deploy, delete, refresh);
     tools.setAlignment(Pos.CENTER_LEFT);
 

@@ -72,6 +72,6 @@ public final class ConsoleViewModel {
 
   /** A fresh deploy form. */
   public DeployViewModel newDeploy() {
-    return new DeployViewModel(services.endpoints(), executor, log);
+    return new DeployViewModel(services.endpoints(), executor, log, endpoints.names());
   }
 }
