@@ -362,6 +362,13 @@ class ConsoleUiTest {
     assertTrue(status.startsWith(String.format(java.util.Locale.ROOT, "cancelled: %,d of 40,000 rows have results",
         shown)), status + " beside " + shown + " rows in the table");
     assertEquals("", robot.lookup("#run-rate").queryAs(Label.class).getText().strip());
+
+    // the run is over: its batches leave the in-flight list, and "Show finished batches" brings them back
+    robot.clickOn("In-flight S3 jobs");
+    await(30, "no batch in flight", () -> window.viewModel().jobs().batches().isEmpty());
+    robot.clickOn("#jobs-show-finished");
+    await(30, "the cancelled run's batches", () -> window.viewModel().jobs().batches().stream()
+        .anyMatch(b -> b.inferenceId().equals(batch.inferenceId())));
   }
 
   @Test
