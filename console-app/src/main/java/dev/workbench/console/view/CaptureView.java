@@ -22,6 +22,7 @@ final class CaptureView extends VBox {
     super(6);
     TableView<List<@Nullable String>> table = new TableView<>(vm.page());
     table.setId("capture");
+    table.setMinHeight(60);
     table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
     table.setPlaceholder(new Label("Press Load to read the endpoint's data-capture records."));
     vm.columns().addListener((ListChangeListener<String>) c -> Tables.columns(table, vm.columns()));
@@ -51,7 +52,9 @@ final class CaptureView extends VBox {
     VBox detail = new VBox(4, meta, new Label("Request"), payload("capture-request", vm.requestProperty()),
         new Label("Response"), payload("capture-response", vm.responseProperty()));
     detail.getChildren().stream().filter(n -> n instanceof TextArea).forEach(n -> VBox.setVgrow(n, Priority.ALWAYS));
+    detail.setMinHeight(0);
     SplitPane split = new SplitPane(table, detail);
+    split.setMinHeight(0);
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.6);
     VBox.setVgrow(split, Priority.ALWAYS);
@@ -62,6 +65,8 @@ final class CaptureView extends VBox {
     TextArea area = new TextArea();
     area.setId(id);
     area.setEditable(false);
+    area.setPrefRowCount(4);
+    area.setMinHeight(40);
     area.setWrapText(true);
     area.setPromptText("Pick a record");
     area.getStyleClass().add("payload");

@@ -21,8 +21,23 @@ final class EndpointPicker {
 
   static void decorate(ComboBox<String> box, EndpointsViewModel endpoints) {
     box.setCellFactory(l -> new Cell(box, endpoints, false));
-    box.setButtonCell(new Cell(box, endpoints, true));
+    Cell button = new Cell(box, endpoints, true);
+    box.setButtonCell(button);
+    // room for the chosen name and its type badge (the scale state is in the list and on hover), within what a
+    // 1024-pixel tool bar can give
+    double base = Math.max(box.getPrefWidth(), 240);
+    Runnable fit = () -> {
+      String v = box.getValue();
+      javafx.scene.text.Text t = new javafx.scene.text.Text(v == null ? "" : v);
+      t.setFont(button.getFont());
+      box.setPrefWidth(Math.min(MAX_WIDTH, Math.max(base, Math.ceil(t.getLayoutBounds().getWidth()) + 120)));
+    };
+    box.valueProperty().addListener((o, a, b) -> fit.run());
+    button.fontProperty().addListener((o, a, b) -> fit.run());
+    fit.run();
   }
+
+  private static final double MAX_WIDTH = 400;
 
   private static final class Cell extends ListCell<String> {
     private final ComboBox<String> box;
@@ -36,6 +51,7 @@ final class EndpointPicker {
       this.button = button;
       getStyleClass().add("endpoint-picker-cell");
       setContentDisplay(ContentDisplay.RIGHT);
+      setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
       setGraphicTextGap(8);
       endpoints.nowProperty().addListener(new WeakInvalidationListener(refresh));
     }
@@ -62,8 +78,14 @@ final class EndpointPicker {
       }
       HBox badges = new HBox(4, Badges.badge(item.kindBadge(), Badges.kindTone(item.async())));
       String scale = item.scaleBadge(endpoints.nowProperty().get(), endpoints.zone());
-      badges.getChildren().add(scale.isEmpty() ? Badges.badge(item.status(), Badges.statusTone(item.status()))
-          : Badges.badge(scale, Badges.scaleTone(item.scaleState())));
+      String state = scale.isEmpty() ? item.statusText() : scale;
+      if (button) {
+        // the chosen endpoint's name must not be cut for a badge: only the type goes beside it
+        setTooltip(new javafx.scene.control.Tooltip(name + ": " + item.kindBadge() + ", " + state));
+      } else {
+        badges.getChildren().add(scale.isEmpty() ? Badges.badge(item.status(), Badges.statusTone(item.status()))
+            : Badges.badge(scale, Badges.scaleTone(item.scaleState())));
+      }
       badges.setAlignment(Pos.CENTER_LEFT);
       badges.getChildren().forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
       setGraphic(badges);

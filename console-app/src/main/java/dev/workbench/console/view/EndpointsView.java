@@ -57,7 +57,11 @@ final class EndpointsView extends VBox {
     table.getStyleClass().add(Styles.DENSE);
     table.setPlaceholder(new Label("No endpoints yet: press Deploy..."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(text("Name", EndpointItem::name, 200));
+    TableColumn<EndpointItem, String> nameColumn = text("Name", EndpointItem::name, 200);
+    // a long name is cut in the middle, whole on hover, copyable
+    nameColumn.setCellFactory(c -> new FullTextCell<>(i -> java.util.List.of(i.name(), i.kindBadge(), i.statusText(),
+        i.instanceType() == null ? "-" : i.instanceType(), i.instancesText())));
+    table.getColumns().add(nameColumn);
     table.getColumns().add(badge("Type", i -> Badges.badge(i.kindBadge(), Badges.kindTone(i.async())), 80));
     TableColumn<EndpointItem, EndpointItem> status = badge("Status",
         i -> {

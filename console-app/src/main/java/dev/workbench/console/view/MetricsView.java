@@ -52,6 +52,10 @@ final class MetricsView extends VBox {
     TitledPane capturePane = new TitledPane("Data capture", captureBox);
     capturePane.setCollapsible(false);
     capturePane.setMaxHeight(Double.MAX_VALUE);
+    // at 700 pixels the capture browser must not squeeze the charts to a strip: both give way to the divider
+    capturePane.setMinHeight(120);
+    captureBox.setMinHeight(0);
+    scroll.setMinHeight(200);
     SplitPane split = new SplitPane(scroll, capturePane);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.7);
