@@ -1,15 +1,16 @@
 #!/bin/sh
 # Regenerates the README screenshots from a real window: the console's tour on a fresh embedded local cloud,
-# in a 1440x900 Xvfb screen managed by openbox, each picture taken of the screen (ImageMagick's import).
+# in a 1440x900 Xvfb screen managed by openbox, each picture taken of the active window with its frame (the
+# console, or the dialog in front of it) by ImageMagick's import.
 #   console-app/screenshots.sh [DIR]        (default: screenshots/; SIZE=1920x1080 for another screen)
-# Needs: apt-get install -y xvfb openbox imagemagick libgtk-3-0. Builds with Maven offline; installs nothing.
+# Needs: apt-get install -y xvfb openbox xdotool imagemagick libgtk-3-0. Builds with Maven offline; installs nothing.
 set -eu
 cd "$(dirname "$0")/.."
 out=${1:-screenshots}
 size=${SIZE:-1440x900}
-for tool in Xvfb openbox import java mvn; do
+for tool in Xvfb openbox import xdotool java mvn; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "screenshots.sh: $tool is not installed (apt-get install -y xvfb openbox imagemagick libgtk-3-0)" >&2
+    echo "screenshots.sh: $tool is not installed (apt-get install -y xvfb openbox xdotool imagemagick libgtk-3-0)" >&2
     exit 2
   }
 done
@@ -39,6 +40,6 @@ sleep 1.5
 
 mkdir -p "$out"
 DISPLAY=$display java -cp "$cp" -Dprism.order=sw \
-  -Dworkbench.console.screenshotCommand='import -window root "$SHOT"' \
+  -Dworkbench.console.screenshotCommand='import -frame -window "$(xdotool getactivewindow)" "$SHOT"' \
   dev.workbench.console.ScreenshotMain "$out"
 echo "screenshots in $out ($size, openbox)"

@@ -69,7 +69,8 @@ final class DeployDialog extends Dialog<ButtonType> {
     form.addRow(0, mnemonic("_Model", model), model);
     form.addRow(1, mnemonic("Endpoint _name", name), name);
     form.addRow(2, mnemonic("_Instance type", instance), instance);
-    form.add(instanceNote, 1, 3);
+    // across both columns: one line, never cut
+    form.add(instanceNote, 0, 3, 2, 1);
     form.addRow(4, mnemonic("_Tags", tags), tags);
     form.add(capture, 0, 5, 2, 1);
     form.addRow(6, percentLabel, percent);

@@ -79,10 +79,10 @@ public final class DeployViewModel {
       String to = b ? ASYNC_DEFAULT : SYNC_DEFAULT;
       if (from == null || from.isBlank() || from.equals(b ? SYNC_DEFAULT : ASYNC_DEFAULT)) {
         instanceType.set(to);
-        instanceNote.set((b ? "Async" : "Sync") + " endpoints default to " + to
-            + (from == null || from.isBlank() ? "" : " (was " + from + ")") + ": this one will use " + to + ".");
+        instanceNote.set("Will use " + to + ", the " + (b ? "async" : "sync") + " default"
+            + (from == null || from.isBlank() ? "" : " (was " + from + ")") + ".");
       } else {
-        instanceNote.set("This endpoint will use " + from + ".");
+        instanceNote.set("Will use " + from + ", as chosen.");
       }
       validate();
     });

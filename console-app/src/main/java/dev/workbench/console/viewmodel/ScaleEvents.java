@@ -28,8 +28,9 @@ final class ScaleEvents {
       lines.add("endpoint " + name + " serving on " + after.currentInstances() + " instance(s)" + took);
     }
     if (before.desiredInstances() > after.desiredInstances()) {
+      String idle = after.idleWindow() == null ? "" : " (idle window " + EndpointItem.duration(after.idleWindow()) + ")";
       lines.add("endpoint " + name + " scaling in: " + before.desiredInstances() + " -> " + after.desiredInstances()
-          + " instance(s)" + (after.idleWindow() == null ? "" : " (idle for " + EndpointItem.duration(after.idleWindow()) + ")"));
+          + " instance(s)" + idle);
     }
     return lines;
   }

@@ -82,12 +82,11 @@ class DeployViewModelTest {
   void theAsyncSwitchSaysWhichInstanceTypeItWillUse() {
     vm.asyncProperty().set(true);
     assertEquals("ml.c7i.xlarge", vm.instanceTypeProperty().get());
-    assertEquals("Async endpoints default to ml.c7i.xlarge (was ml.t2.medium): this one will use ml.c7i.xlarge.",
-        vm.instanceNoteProperty().get());
+    assertEquals("Will use ml.c7i.xlarge, the async default (was ml.t2.medium).", vm.instanceNoteProperty().get());
     vm.instanceTypeProperty().set("ml.g4dn.xlarge");
     vm.asyncProperty().set(false);
     assertEquals("ml.g4dn.xlarge", vm.instanceTypeProperty().get(), "a type the user chose stays");
-    assertEquals("This endpoint will use ml.g4dn.xlarge.", vm.instanceNoteProperty().get());
+    assertEquals("Will use ml.g4dn.xlarge, as chosen.", vm.instanceNoteProperty().get());
   }
 
   @Test
