@@ -27,6 +27,10 @@ public final class ConsoleFxApp extends Application {
     if (options.screenshots() != null) {
       new ScreenshotTour(window, options.screenshots()).start();
     }
+    String report = System.getProperty(LayoutReport.PROPERTY);
+    if (report != null && !report.isBlank()) {
+      new LayoutReport(window, java.nio.file.Path.of(report)).start();
+    }
   }
 
   @Override

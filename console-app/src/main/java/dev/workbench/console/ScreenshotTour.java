@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ScreenshotTour {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+  static final String SCREEN_COMMAND = "workbench.console.screenshotCommand";
   private static final String SYNC = "descriptors-sync";
   private static final String ASYNC = "latency-async";
   private final ConsoleWindow window;
@@ -135,6 +136,41 @@ final class ScreenshotTour {
     pause(300);
     snapshot(view, "csv-inference.png");
     waitFor("run finished", Duration.ofSeconds(180), () -> fx(() -> !vm.inference().runningProperty().get()));
+
+    // a run in progress on smiles-to-3d (3D conformers, a few rows a second), then cancelled
+    window.services().endpoints().deploy(new DeployRequest("smiles-to-3d", "smiles-to-3d", "ml.c5.xlarge", false, 1,
+        false, 1, 1, List.of("demo")), p -> { });
+    Path shapes = writeCsv(3_000);
+    fx(() -> {
+      vm.inference().open(shapes);
+      return null;
+    });
+    waitFor("CSV read", Duration.ofSeconds(60), () -> fx(() -> vm.inference().rowCountProperty().get() == 3_000));
+    waitFor("the endpoint in the picker", Duration.ofSeconds(30),
+        () -> fx(() -> vm.endpoints().names().contains("smiles-to-3d")));
+    fx(() -> {
+      vm.inference().endpointProperty().set("smiles-to-3d");
+      vm.inference().run();
+      return null;
+    });
+    waitFor("results coming in", Duration.ofSeconds(120), () -> fx(() -> vm.inference().results().size() >= 40));
+    pause(500);
+    snapshot(view, "run-smiles-to-3d.png");
+    fx(() -> {
+      vm.inference().cancel();
+      return null;
+    });
+    waitFor("run cancelled", Duration.ofSeconds(120), () -> fx(() -> !vm.inference().runningProperty().get()));
+    pause(1200);
+    snapshot(view, "cancelled-run.png");
+
+    fx(() -> {
+      vm.darkThemeProperty().set(true);
+      view.select("Endpoints");
+      return null;
+    });
+    pause(1500);
+    snapshot(view, "dark-theme.png");
   }
 
   private boolean item(String name, java.util.function.Predicate<EndpointItem> test) {
@@ -162,8 +198,31 @@ final class ScreenshotTour {
     return type.cast(d.getDialogPane().lookup(id));
   }
 
+  /**
+   * With {@code -Dworkbench.console.screenshotCommand} (e.g. {@code import -window root "$SHOT"}, run by sh with
+   * SHOT the file) the picture is taken of the real screen, window manager and dialogs included; otherwise of the
+   * node, as the headless tour does.
+   */
   private void snapshot(Node node, String name) {
     Path file = dir.resolve(name);
+    String command = System.getProperty(SCREEN_COMMAND);
+    if (command != null && !command.isBlank()) {
+      ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).inheritIO();
+      pb.environment().put("SHOT", file.toAbsolutePath().toString());
+      try {
+        int rc = pb.start().waitFor();
+        if (rc != 0) {
+          throw new IllegalStateException("screenshot command failed (" + rc + "): " + command);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      LOG.info("wrote {} from the screen", file);
+      return;
+    }
     fx(() -> {
       WritableImage image = node.snapshot(null, null);
       try {

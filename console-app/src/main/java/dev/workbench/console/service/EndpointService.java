@@ -5,6 +5,7 @@ import dev.workbench.api.EndpointDescription;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.Frame;
 import dev.workbench.api.ModelDescription;
+import dev.workbench.core.deploy.EndpointDeleter;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class EndpointService {
     var cloud = connection.current().cloud();
     var endpoint = cloud.model(request.model()).toEndpoint(o -> {
       o.endpointName(request.endpointName()).instance(request.instanceType()).async(request.async())
-          .tags(request.tags()).dataCapture(true).captureSamplePercent(100).onProgress(progress);
+          .tags(request.tags()).dataCapture(request.dataCapture())
+          .captureSamplePercent(request.captureSamplePercent()).onProgress(progress);
       if (request.async()) {
         o.maxConcurrent(request.maxConcurrent()).maxInstances(request.maxInstances())
             .idleMinutes(request.idleMinutes()).minInstances(request.scaleToZero() ? 0 : 1);
@@ -45,8 +47,14 @@ public final class EndpointService {
     return endpoint.describe();
   }
 
-  public void delete(String endpoint) {
-    connection.current().cloud().endpoint(endpoint).delete();
+  /** Deletes the endpoint with its config, scaling and alarms; its model too only when asked. */
+  public void delete(String endpoint, boolean withModel) {
+    new EndpointDeleter(connection.current().cloud()).delete(endpoint, withModel);
+  }
+
+  /** The variant's scaling activities and idle window; NONE when nothing scales it (a sync endpoint). */
+  public ScalingHistory scaling(String endpoint, String variant) {
+    return ScalingReader.read(connection.current().cloud().autoScaling(), endpoint, variant);
   }
 
   /** The endpoint's metric set over the last {@code since}, about 300 points per series (live charts). */

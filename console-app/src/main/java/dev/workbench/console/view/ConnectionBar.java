@@ -47,6 +47,7 @@ final class ConnectionBar extends HBox {
     showWhen(region, vm, ConnectionRequest.Kind.AWS);
     Button connect = new Button("Connect");
     connect.setId("connect");
+    Mnemonics.mark(connect, 'n');
     connect.getStyleClass().add(Styles.ACCENT);
     connect.disableProperty().bind(vm.connectingProperty());
     connect.setOnAction(e -> onConnect.run());

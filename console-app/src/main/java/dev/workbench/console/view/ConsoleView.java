@@ -7,7 +7,10 @@ import dev.workbench.console.viewmodel.LogEntry;
 import dev.workbench.console.viewmodel.RunGuard;
 import javafx.stage.Stage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import java.util.Objects;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -75,7 +78,21 @@ public final class ConsoleView extends BorderPane {
         prompt);
     inferenceTab = tab("CSV inference", inference);
     jobsTab = tab("In-flight S3 jobs", new JobsView(vm.jobs()));
-    metricsTab = tab("Metrics & capture", new MetricsView(vm.metrics(), vm.endpoints().names()));
+    MetricsView metrics = new MetricsView(vm.metrics(), vm.endpoints().names());
+    metricsTab = tab("Metrics & capture", metrics);
+    // both pickers show type and scale state beside each name
+    for (Node picker : List.of(inference.lookup("#run-endpoint"), metrics.lookup("#metrics-endpoint"))) {
+      @SuppressWarnings("unchecked")
+      ComboBox<String> box = (ComboBox<String>) picker;
+      EndpointPicker.decorate(box, vm.endpoints());
+    }
+    // Alt+letter, unique within what is on screen at once (a tab's content and the bars around it)
+    Mnemonics.mark(inference, "#open-csv", 'O');
+    Mnemonics.mark(inference, "#run", 'R');
+    Mnemonics.mark(inference, "#cancel-run", 'C');
+    Mnemonics.mark(inference, "#retry-failed", 't');
+    Mnemonics.mark(inference, "#save-results", 'S');
+    Mnemonics.mark(metrics, "#load-capture", 'L');
     tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab);
     tabs.setId("screens");
     // the log takes a modest share (a fifth unless the user moved the divider)
@@ -93,6 +110,8 @@ public final class ConsoleView extends BorderPane {
     showLog(log, showLog.isSelected());
     ToggleButton dark = new ToggleButton("Dark theme");
     dark.setId("toggle-theme");
+    Mnemonics.mark(showLog, 'g');
+    Mnemonics.mark(dark, 'k');
     dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
     StatusBar status = new StatusBar();
     status.setId("status-bar");
@@ -155,11 +174,20 @@ public final class ConsoleView extends BorderPane {
         vm.metrics().refresh();
       }
     });
+    // Ctrl+Tab / Ctrl+Shift+Tab cycle the screens wherever the focus is, as in a browser
+    keys.put(new KeyCodeCombination(KeyCode.TAB, KeyCombination.SHORTCUT_DOWN), () -> cycleTabs(1));
+    keys.put(new KeyCodeCombination(KeyCode.TAB, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        () -> cycleTabs(-1));
     scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> keys.entrySet().stream().filter(k -> k.getKey().match(e))
         .findFirst().ifPresent(k -> {
           e.consume();
           k.getValue().run();
         }));
+  }
+
+  private void cycleTabs(int step) {
+    int n = tabs.getTabs().size();
+    tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + step + n) % n);
   }
 
   /**

@@ -21,7 +21,7 @@ import org.controlsfx.control.ToggleSwitch;
 
 /** Deploy a model: form, async toggle revealing the async settings, validation, progress until InService. */
 final class DeployDialog extends Dialog<ButtonType> {
-  static final ButtonType DEPLOY = new ButtonType("Deploy", ButtonBar.ButtonData.OK_DONE);
+  static final ButtonType DEPLOY = new ButtonType("_Deploy", ButtonBar.ButtonData.OK_DONE);
 
   DeployDialog(Window owner, DeployViewModel vm, Runnable onDeployed) {
     initOwner(owner);
@@ -49,12 +49,32 @@ final class DeployDialog extends Dialog<ButtonType> {
     tags.setPromptText("comma-separated, e.g. team:chem, project:solubility");
     tags.textProperty().bindBidirectional(vm.tagsProperty());
 
+    Label instanceNote = new Label();
+    instanceNote.setId("deploy-instance-note");
+    instanceNote.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+    instanceNote.setWrapText(true);
+    instanceNote.textProperty().bind(vm.instanceNoteProperty());
+    instanceNote.visibleProperty().bind(vm.instanceNoteProperty().isNotEmpty());
+    instanceNote.managedProperty().bind(instanceNote.visibleProperty());
+    ToggleSwitch capture = new ToggleSwitch("Data capture (stores sampled requests and responses in S3)");
+    capture.setId("deploy-capture");
+    capture.selectedProperty().bindBidirectional(vm.dataCaptureProperty());
+    Spinner<Integer> percent = spinner("deploy-capture-percent", 1, 100, vm.capturePercentProperty().get());
+    percent.valueProperty().addListener((o, a, b) -> vm.capturePercentProperty().set(b));
+    percent.disableProperty().bind(vm.dataCaptureProperty().not());
+    Label percentLabel = new Label("Sampling percent");
+    percentLabel.setLabelFor(percent);
+
     GridPane form = grid();
-    form.addRow(0, new Label("Model"), model);
-    form.addRow(1, new Label("Endpoint name"), name);
-    form.addRow(2, new Label("Instance type"), instance);
-    form.addRow(3, new Label("Tags"), tags);
-    form.add(async, 0, 4, 2, 1);
+    form.addRow(0, mnemonic("_Model", model), model);
+    form.addRow(1, mnemonic("Endpoint _name", name), name);
+    form.addRow(2, mnemonic("_Instance type", instance), instance);
+    // across both columns: one line, never cut
+    form.add(instanceNote, 0, 3, 2, 1);
+    form.addRow(4, mnemonic("_Tags", tags), tags);
+    form.add(capture, 0, 5, 2, 1);
+    form.addRow(6, percentLabel, percent);
+    form.add(async, 0, 7, 2, 1);
 
     GridPane asyncForm = grid();
     asyncForm.setId("async-settings");
@@ -99,6 +119,7 @@ final class DeployDialog extends Dialog<ButtonType> {
     content.setPrefWidth(520);
     getDialogPane().setContent(content);
     getDialogPane().getButtonTypes().setAll(DEPLOY, ButtonType.CLOSE);
+    // Esc closes the dialog (Close is its cancel button): a deploy in flight goes on and stays in the log
     Button deploy = (Button) getDialogPane().lookupButton(DEPLOY);
     deploy.setId("deploy-submit");
     deploy.disableProperty().bind(vm.canDeployProperty().not());
@@ -109,6 +130,14 @@ final class DeployDialog extends Dialog<ButtonType> {
     });
     getDialogPane().getStylesheets().add(ConsoleView.STYLESHEET);
     vm.loadModels();
+  }
+
+  /** A form label whose Alt+letter focuses its field. */
+  private static Label mnemonic(String text, javafx.scene.Node field) {
+    Label l = new Label(text);
+    l.setMnemonicParsing(true);
+    l.setLabelFor(field);
+    return l;
   }
 
   private static GridPane grid() {

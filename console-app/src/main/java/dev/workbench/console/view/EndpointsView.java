@@ -46,6 +46,9 @@ final class EndpointsView extends VBox {
     refresh.setId("refresh-endpoints");
     refresh.setTooltip(new Tooltip("Reload the list now (F5); it also refreshes itself every second"));
     refresh.setOnAction(e -> vm.refresh());
+    Mnemonics.mark(deploy, 'D');
+    Mnemonics.mark(delete, 'l');
+    Mnemonics.mark(refresh, 'R');
     HBox tools = new HBox(8, search, filter, deploy, delete, refresh);
     tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -54,7 +57,11 @@ final class EndpointsView extends VBox {
     table.getStyleClass().add(Styles.DENSE);
     table.setPlaceholder(new Label("No endpoints yet: press Deploy..."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(text("Name", EndpointItem::name, 200));
+    TableColumn<EndpointItem, String> nameColumn = text("Name", EndpointItem::name, 200);
+    // a long name is cut in the middle, whole on hover, copyable
+    nameColumn.setCellFactory(c -> new FullTextCell<>(i -> java.util.List.of(i.name(), i.kindBadge(), i.statusText(),
+        i.instanceType() == null ? "-" : i.instanceType(), i.instancesText())));
+    table.getColumns().add(nameColumn);
     table.getColumns().add(badge("Type", i -> Badges.badge(i.kindBadge(), Badges.kindTone(i.async())), 80));
     TableColumn<EndpointItem, EndpointItem> status = badge("Status",
         i -> {
@@ -74,8 +81,15 @@ final class EndpointsView extends VBox {
     instances.setText(null);
     instances.setGraphic(instancesHeader);
     table.getColumns().add(instances);
-    table.getColumns().add(badge("Scale", i -> i.scaleBadge(vm.nowProperty().get()).isEmpty() ? null
-        : Badges.badge(i.scaleBadge(vm.nowProperty().get()), Badges.scaleTone(i.scaleState())), 150));
+    table.getColumns().add(badge("Scale", i -> {
+      String text = i.scaleBadge(vm.nowProperty().get(), vm.zone());
+      if (text.isEmpty()) {
+        return null;
+      }
+      Label l = Badges.badge(text, Badges.scaleTone(i.scaleState()));
+      l.setTooltip(new Tooltip(i.scaleDetail(vm.nowProperty().get(), vm.zone())));
+      return l;
+    }, 210));
     vm.nowProperty().addListener((o, a, b) -> table.refresh());
     // the view-model's selection is the table's: what is selected is always a row the user can see
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
@@ -102,10 +116,12 @@ final class EndpointsView extends VBox {
     if (item == null) {
       return;
     }
-    Confirm.ask(getScene().getWindow(), "Delete endpoint " + item.name() + "?",
+    String model = item.modelName() == null ? "its model" : "its model " + item.modelName();
+    Confirm.askWithOption(getScene().getWindow(), "Delete endpoint " + item.name() + "?",
         "Deletes " + item.name() + " (" + item.kindBadge() + ", " + item.status() + ") with its configuration, "
-            + "model, scaling policies and alarms. This cannot be undone.", "Delete endpoint",
-        () -> vm.delete(item.name()), () -> { });
+            + "scaling policies and alarms. This cannot be undone. Unless ticked below, " + model
+            + " stays registered for another deploy.", "Delete endpoint", "Also delete " + model,
+        withModel -> vm.delete(item.name(), withModel));
   }
 
   private static TableColumn<EndpointItem, String> text(String title, Function<EndpointItem, String> value, double width) {

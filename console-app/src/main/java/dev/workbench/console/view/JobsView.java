@@ -28,15 +28,17 @@ final class JobsView extends VBox {
     TableView<BatchItem> table = new TableView<>(vm.batches());
     table.setId("jobs");
     table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-    table.setPlaceholder(new Label("No async batches in flight."));
-    table.getColumns().add(col("Endpoint", BatchItem::endpoint, 120));
-    table.getColumns().add(col("InferenceId", BatchItem::inferenceId, 290));
+    table.setPlaceholder(new Label("No async batches in flight (tick Show finished batches for the last runs')."));
+    // the Error column early, where a 1024-pixel window still shows it; long values whole on hover, copyable
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(col("Endpoint", BatchItem::endpoint, 110));
     table.getColumns().add(col("Rows", BatchItem::rows, 80));
-    table.getColumns().add(col("Phase", BatchItem::phase, 110));
+    table.getColumns().add(col("Phase", BatchItem::phase, 95));
     table.getColumns().add(col("Age", BatchItem::age, 60));
-    table.getColumns().add(col("Input (S3)", BatchItem::input, 300));
-    table.getColumns().add(col("Output (S3)", BatchItem::output, 300));
-    table.getColumns().add(col("Error", BatchItem::error, 200));
+    table.getColumns().add(col("Error", BatchItem::error, 170));
+    table.getColumns().add(col("InferenceId", BatchItem::inferenceId, 170));
+    table.getColumns().add(col("Input (S3)", BatchItem::input, 200));
+    table.getColumns().add(col("Output (S3)", BatchItem::output, 200));
     VBox.setVgrow(table, Priority.ALWAYS);
     getChildren().addAll(top, table);
   }
@@ -45,6 +47,8 @@ final class JobsView extends VBox {
     TableColumn<BatchItem, String> c = new TableColumn<>(title);
     c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
     c.setPrefWidth(width);
+    c.setId("jobs-" + title.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
+    c.setCellFactory(col -> new FullTextCell<>(BatchItem::values));
     return c;
   }
 }

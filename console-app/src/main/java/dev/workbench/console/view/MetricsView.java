@@ -48,25 +48,14 @@ final class MetricsView extends VBox {
     ScrollPane scroll = new ScrollPane(charts);
     scroll.setFitToWidth(true);
 
-    TableView<List<@org.jspecify.annotations.Nullable String>> capture = new TableView<>(vm.captureRows());
-    capture.setId("capture");
-    capture.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-    capture.setPlaceholder(new Label("Press Load to read the endpoint's data-capture records."));
-    vm.captureColumns().addListener((ListChangeListener<String>) c -> Tables.columns(capture, vm.captureColumns()));
-    Button load = new Button("Load data capture");
-    load.setId("load-capture");
-    load.disableProperty().bind(vm.endpointProperty().isEmpty());
-    load.setOnAction(e -> vm.loadCapture());
-    Label captureStatus = new Label();
-    captureStatus.setId("capture-status");
-    captureStatus.textProperty().bind(vm.captureStatusProperty());
-    HBox captureTools = new HBox(10, load, captureStatus);
-    captureTools.setAlignment(Pos.CENTER_LEFT);
-    VBox captureBox = new VBox(6, captureTools, capture);
-    VBox.setVgrow(capture, Priority.ALWAYS);
+    CaptureView captureBox = new CaptureView(vm.capture(), vm::loadCapture, vm.endpointProperty().isEmpty());
     TitledPane capturePane = new TitledPane("Data capture", captureBox);
     capturePane.setCollapsible(false);
     capturePane.setMaxHeight(Double.MAX_VALUE);
+    // at 700 pixels the capture browser must not squeeze the charts to a strip: both give way to the divider
+    capturePane.setMinHeight(120);
+    captureBox.setMinHeight(0);
+    scroll.setMinHeight(200);
     SplitPane split = new SplitPane(scroll, capturePane);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.7);

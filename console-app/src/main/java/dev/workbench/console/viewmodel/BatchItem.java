@@ -15,6 +15,11 @@ public record BatchItem(String endpoint, String inferenceId, String rows, String
         secs < 60 ? secs + "s" : secs / 60 + "m " + secs % 60 + "s", orDash(s.error()));
   }
 
+  /** The row as the table shows it, for Copy row. */
+  public java.util.List<String> values() {
+    return java.util.List.of(endpoint, inferenceId, rows, phase, age, error, input, output);
+  }
+
   private static String orDash(@org.jspecify.annotations.Nullable String s) {
     return s == null || s.isBlank() ? "-" : s;
   }

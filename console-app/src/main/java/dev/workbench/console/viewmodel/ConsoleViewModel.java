@@ -35,13 +35,20 @@ public final class ConsoleViewModel {
     darkTheme.set(settings.darkTheme());
     darkTheme.addListener((o, was, dark) -> settings.darkTheme(dark));
     this.executor = executor;
-    Clock clock = Clock.systemUTC();
+    // times of day (scaled to zero since 09:12) in the user's zone
+    Clock clock = Clock.systemDefaultZone();
     connection = new ConnectionViewModel(services.connection(), executor, log, fastTiming, dataDir, settings);
     endpoints = new EndpointsViewModel(services.endpoints(), executor, log, clock);
     inference = new InferenceViewModel(services.inference(), executor, log);
     jobs = new JobsViewModel(services.inference(), executor, log, clock);
     metrics = new MetricsViewModel(services.endpoints(), executor, log, clock);
     connection.onConnected(endpoints::refresh);
+    // the Metrics tab follows the endpoint picked on the Endpoints tab (a filtered-out row clears nothing)
+    endpoints.selectedProperty().addListener((o, was, picked) -> {
+      if (picked != null) {
+        metrics.endpointProperty().set(picked.name());
+      }
+    });
   }
 
   public LogViewModel log() { return log; }
@@ -65,6 +72,6 @@ public final class ConsoleViewModel {
 
   /** A fresh deploy form. */
   public DeployViewModel newDeploy() {
-    return new DeployViewModel(services.endpoints(), executor, log);
+    return new DeployViewModel(services.endpoints(), executor, log, endpoints.names());
   }
 }

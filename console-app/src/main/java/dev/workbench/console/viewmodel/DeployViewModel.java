@@ -23,6 +23,10 @@ import javafx.collections.ObservableList;
 public final class DeployViewModel {
   /** SageMaker's rule for endpoint names. */
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+  static final String SYNC_DEFAULT = "ml.t2.medium";
+  static final String ASYNC_DEFAULT = "ml.c7i.xlarge";
+  /** Models that exist for tests and demos of the machinery: picked only when there is nothing else. */
+  private static final List<String> TEST_MODELS = List.of("latency");
   public static final List<String> INSTANCE_TYPES = List.of("ml.t2.medium", "ml.m5.large", "ml.m5.xlarge",
       "ml.c5.xlarge", "ml.c7i.xlarge", "ml.g4dn.xlarge");
 
@@ -32,7 +36,7 @@ public final class DeployViewModel {
   private final ObservableList<String> models = FXCollections.observableArrayList();
   private final StringProperty model = new SimpleStringProperty("");
   private final StringProperty endpointName = new SimpleStringProperty("");
-  private final StringProperty instanceType = new SimpleStringProperty("ml.t2.medium");
+  private final StringProperty instanceType = new SimpleStringProperty(SYNC_DEFAULT);
   private final BooleanProperty async = new SimpleBooleanProperty();
   private final IntegerProperty maxConcurrent = new SimpleIntegerProperty(4);
   private final BooleanProperty scaleToZero = new SimpleBooleanProperty(true);
@@ -44,11 +48,25 @@ public final class DeployViewModel {
   private final StringProperty progress = new SimpleStringProperty("");
   private final BooleanProperty done = new SimpleBooleanProperty();
   private final BooleanBinding canDeploy;
+  private final BooleanProperty dataCapture = new SimpleBooleanProperty(false);
+  private final IntegerProperty capturePercent = new SimpleIntegerProperty(20);
+  private final StringProperty instanceNote = new SimpleStringProperty("");
+  private final ObservableList<String> existing;
 
   public DeployViewModel(EndpointService service, TaskExecutor executor, LogViewModel log) {
+    this(service, executor, log, FXCollections.observableArrayList());
+  }
+
+  /** @param existing the names of the endpoints there are: a new one must not take one of them */
+  public DeployViewModel(EndpointService service, TaskExecutor executor, LogViewModel log,
+      ObservableList<String> existing) {
     this.service = service;
     this.executor = executor;
     this.log = log;
+    this.existing = existing;
+    existing.addListener((javafx.collections.ListChangeListener<String>) c -> validate());
+    capturePercent.addListener((o, a, b) -> validate());
+    dataCapture.addListener((o, a, b) -> validate());
     for (var p : List.of(model, endpointName, instanceType, tags)) {
       p.addListener((o, a, b) -> validate());
     }
@@ -56,7 +74,16 @@ public final class DeployViewModel {
       p.addListener((o, a, b) -> validate());
     }
     async.addListener((o, a, b) -> {
-      instanceType.set(b ? "ml.c7i.xlarge" : "ml.t2.medium");
+      // the default of one kind becomes the other's; a type the user chose stays, and the note says which is used
+      String from = instanceType.get();
+      String to = b ? ASYNC_DEFAULT : SYNC_DEFAULT;
+      if (from == null || from.isBlank() || from.equals(b ? SYNC_DEFAULT : ASYNC_DEFAULT)) {
+        instanceType.set(to);
+        instanceNote.set("Will use " + to + ", the " + (b ? "async" : "sync") + " default"
+            + (from == null || from.isBlank() ? "" : " (was " + from + ")") + ".");
+      } else {
+        instanceNote.set("Will use " + from + ", as chosen.");
+      }
       validate();
     });
     model.addListener((o, a, b) -> {
@@ -69,6 +96,15 @@ public final class DeployViewModel {
   }
 
   public ObservableList<String> models() { return models; }
+
+  /** Capture requests and responses to S3; off unless asked (on AWS it costs money and stores payloads). */
+  public BooleanProperty dataCaptureProperty() { return dataCapture; }
+
+  /** The share of requests captured, 1 to 100. */
+  public IntegerProperty capturePercentProperty() { return capturePercent; }
+
+  /** Which instance type the endpoint will use, said when the async switch changed it. */
+  public StringProperty instanceNoteProperty() { return instanceNote; }
 
   public StringProperty modelProperty() { return model; }
 
@@ -107,10 +143,15 @@ public final class DeployViewModel {
         .onSuccess(list -> {
           models.setAll(list);
           if (model.get().isBlank() && !list.isEmpty()) {
-            model.set(list.get(0));
+            model.set(defaultModel(list));
           }
         })
         .onFailure(e -> log.error("listing models", e)));
+  }
+
+  /** The first real model; a test model only when there is nothing else. */
+  static String defaultModel(List<String> models) {
+    return models.stream().filter(m -> !TEST_MODELS.contains(m)).findFirst().orElse(models.get(0));
   }
 
   private void validate() {
@@ -123,6 +164,11 @@ public final class DeployViewModel {
       found.add("Enter an endpoint name.");
     } else if (!NAME.matcher(name).matches()) {
       found.add("Endpoint name: letters, digits and hyphens, at most 63, starting with a letter or digit.");
+    } else if (!done.get() && !deploying.get() && existing.contains(name)) {
+      found.add("An endpoint named " + name + " already exists: pick another name or delete it first.");
+    }
+    if (dataCapture.get() && (capturePercent.get() < 1 || capturePercent.get() > 100)) {
+      found.add("Capture sampling: 1 to 100 percent.");
     }
     if (instanceType.get() == null || !instanceType.get().startsWith("ml.")) {
       found.add("Instance type must look like ml.m5.large.");
@@ -155,7 +201,8 @@ public final class DeployViewModel {
 
   public DeployRequest request() {
     return new DeployRequest(model.get(), endpointName.get().trim(), instanceType.get(), async.get(),
-        maxConcurrent.get(), scaleToZero.get(), idleMinutes.get(), maxInstances.get(), tagList());
+        maxConcurrent.get(), scaleToZero.get(), idleMinutes.get(), maxInstances.get(), tagList(), dataCapture.get(),
+        dataCapture.get() ? capturePercent.get() : 100);
   }
 
   /** Submits the deployment and follows it until InService; calls {@code onDeployed} on success. */

@@ -1,23 +1,32 @@
 package dev.workbench.console.viewmodel;
 
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.console.service.ScalingHistory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the endpoints list, as the user reads it.
  *
- * @param warmingSince when this console first saw the endpoint asked for instances while it had none
+ * @param warmingSince when the scale-out was requested (Application Auto Scaling), else when this console first
+ *     saw the endpoint ask for instances while it had none
+ * @param zeroSince when the endpoint was scaled in to zero (its scale-in activity, else its last modification)
+ * @param idleWindow how long the endpoint must be idle before it scales in; null when nothing scales it in
+ * @param scaleInNotBefore the earliest scale-in of a running endpoint: its last scale-out plus the idle window
  */
 public record EndpointItem(String name, boolean async, String status, @Nullable String failureReason,
     @Nullable String instanceType, int currentInstances, int desiredInstances, ScaleState scaleState,
-    @Nullable Instant warmingSince) {
+    @Nullable Instant warmingSince, @Nullable Instant zeroSince, @Nullable Duration idleWindow,
+    @Nullable Instant scaleInNotBefore, @Nullable String modelName) {
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   /** Scale-to-zero state of an endpoint. */
   public enum ScaleState { RUNNING, SCALED_TO_ZERO, WARMING, NOT_RUNNING }
 
-  static EndpointItem of(EndpointDescription d, @Nullable EndpointItem before, Instant now) {
+  static EndpointItem of(EndpointDescription d, @Nullable EndpointItem before, Instant now, ScalingHistory scaling) {
     ScaleState state;
     if (!"InService".equals(d.status()) && !"Updating".equals(d.status())) {
       state = ScaleState.NOT_RUNNING;
@@ -28,12 +37,24 @@ public record EndpointItem(String name, boolean async, String status, @Nullable 
     } else {
       state = ScaleState.RUNNING;
     }
-    Instant since = null;
+    ScalingHistory.Change out = scaling.lastScaleOut();
+    ScalingHistory.Change in = scaling.lastScaleIn();
+    boolean outIsNewest = out != null && (in == null || !out.requested().isBefore(in.requested()));
+    Instant warming = null;
+    Instant zero = null;
+    Instant scaleIn = null;
     if (state == ScaleState.WARMING) {
-      since = before != null && before.warmingSince() != null ? before.warmingSince() : now;
+      // the request is the truth; the first sighting is the fallback when no scaling activity says more
+      warming = outIsNewest ? out.requested()
+          : before != null && before.warmingSince() != null ? before.warmingSince() : now;
+    } else if (state == ScaleState.SCALED_TO_ZERO) {
+      zero = in != null && !outIsNewest ? in.requested() : d.lastModified();
+    } else if (state == ScaleState.RUNNING && scaling.idleWindow() != null) {
+      scaleIn = (outIsNewest ? out.requested() : d.lastModified()).plus(scaling.idleWindow());
     }
     return new EndpointItem(d.name(), d.async(), d.status(), d.failureReason(), d.instanceType(),
-        d.currentInstances(), d.desiredInstances(), state, since);
+        d.currentInstances(), d.desiredInstances(), state, warming, zero, scaling.idleWindow(), scaleIn,
+        d.modelName());
   }
 
   public String kindBadge() {
@@ -48,18 +69,44 @@ public record EndpointItem(String name, boolean async, String status, @Nullable 
     return currentInstances + " / " + desiredInstances;
   }
 
-  /** The scale badge: "scaled to zero", "warming up 12s", "running", or empty while not in service. */
-  public String scaleBadge(Instant now) {
+  /**
+   * The scale badge: "scaled to zero since 09:12", "warming up 12s", "running, scale-in in 14m", "running", or
+   * empty while not in service.
+   */
+  public String scaleBadge(Instant now, ZoneId zone) {
     return switch (scaleState) {
-      case RUNNING -> "running";
-      case SCALED_TO_ZERO -> "scaled to zero";
-      case WARMING -> "warming up " + seconds(warmingSince == null ? Duration.ZERO : Duration.between(warmingSince, now));
+      case RUNNING -> scaleInNotBefore == null ? "running"
+          : now.isBefore(scaleInNotBefore) ? "running, scale-in in " + duration(Duration.between(now, scaleInNotBefore))
+          : "running, scale-in after " + duration(idleWindow) + " idle";
+      case SCALED_TO_ZERO -> zeroSince == null ? "scaled to zero"
+          : "scaled to zero since " + CLOCK.format(zeroSince.atZone(zone));
+      case WARMING -> "warming up " + duration(warmingSince == null ? Duration.ZERO : Duration.between(warmingSince, now));
       case NOT_RUNNING -> "";
     };
   }
 
-  private static String seconds(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    return s < 60 ? s + "s" : (s / 60) + "m " + (s % 60) + "s";
+  /** The longer explanation on hover: what the badge's times are measured from. */
+  public String scaleDetail(Instant now, ZoneId zone) {
+    String idle = idleWindow == null ? "" : " Idle window (scale-in cooldown): " + duration(idleWindow) + ".";
+    return switch (scaleState) {
+      case RUNNING -> scaleInNotBefore == null ? "Running; nothing scales it in." : "Running. Scales in to zero once idle for the idle "
+          + "window, not before " + CLOCK.format(scaleInNotBefore.atZone(zone)) + " (last scale-out plus the window)." + idle;
+      case SCALED_TO_ZERO -> "No instance running" + (zeroSince == null ? "" : " since "
+          + zeroSince.atZone(zone).toLocalDateTime()) + "; work sent to it starts an instance." + idle;
+      case WARMING -> "Instances requested" + (warmingSince == null ? "" : " at " + warmingSince.atZone(zone).toLocalTime())
+          + "; none is serving yet.";
+      case NOT_RUNNING -> statusText();
+    };
+  }
+
+  static String duration(@Nullable Duration d) {
+    long s = d == null ? 0 : Math.max(0, d.toSeconds());
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return (s / 60) + "m" + (s % 60 == 0 ? "" : " " + (s % 60) + "s");
+    }
+    return (s / 3600) + "h " + (s % 3600 / 60) + "m";
   }
 }

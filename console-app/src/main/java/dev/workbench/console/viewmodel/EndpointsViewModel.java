@@ -2,10 +2,12 @@ package dev.workbench.console.viewmodel;
 
 import dev.workbench.api.EndpointDescription;
 import dev.workbench.console.service.EndpointService;
+import dev.workbench.console.service.ScalingHistory;
 import dev.workbench.console.task.BackgroundTask;
 import dev.workbench.console.task.TaskExecutor;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,9 @@ public final class EndpointsViewModel {
   private final ObjectProperty<Instant> now;
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
   private final ObservableList<String> names = FXCollections.observableArrayList();
+  private final ScalingWatch scaling = new ScalingWatch();
+
+  private record Listing(List<EndpointDescription> endpoints, Map<String, ScalingHistory> scaling) {}
 
   public EndpointsViewModel(EndpointService service, TaskExecutor executor, LogViewModel log, Clock clock) {
     this.service = service;
@@ -75,23 +80,38 @@ public final class EndpointsViewModel {
       return;
     }
     refreshing.set(true);
-    executor.execute(BackgroundTask.of("list endpoints", p -> service.endpoints())
-        .onSuccess(this::update)
+    executor.execute(BackgroundTask.of("list endpoints", p -> {
+          List<EndpointDescription> listed = service.endpoints();
+          return new Listing(listed, scaling.histories(listed, clock.instant(), service::scaling));
+        })
+        .onSuccess(l -> update(l.endpoints(), l.scaling()))
         .onFailure(e -> log.error("listing endpoints", e))
         .onFinished(() -> refreshing.set(false)));
   }
 
-  /** Applies a fresh listing in place (rows keep their places: a selection survives), keeping warming-up times. */
+  /** As {@link #update(List, Map)} with no scaling history (badges fall back to what the console saw). */
   public void update(List<EndpointDescription> descriptions) {
+    update(descriptions, Map.of());
+  }
+
+  /**
+   * Applies a fresh listing in place (rows keep their places: a selection survives), keeping warming-up times,
+   * and logs what changed: failures and scale events.
+   */
+  public void update(List<EndpointDescription> descriptions, Map<String, ScalingHistory> scalingByName) {
     Instant t = clock.instant();
     Map<String, EndpointItem> before = new HashMap<>();
     all.forEach(i -> before.put(i.name(), i));
-    List<EndpointItem> items = descriptions.stream().map(d -> EndpointItem.of(d, before.get(d.name()), t)).toList();
+    List<EndpointItem> items = descriptions.stream().map(d -> EndpointItem.of(d, before.get(d.name()), t,
+        scalingByName.getOrDefault(d.name(), ScalingHistory.NONE))).toList();
     EndpointItem sel = selected.get();
     for (EndpointItem i : items) {
       EndpointItem old = before.get(i.name());
       if (old != null && !old.status().equals(i.status()) && "Failed".equals(i.status())) {
         log.error("endpoint " + i.name(), new IllegalStateException("endpoint " + i.name() + " failed: " + i.failureReason()));
+      }
+      if (old != null) {
+        ScaleEvents.describe(old, i, t, clock.getZone()).forEach(log::info);
       }
     }
     InPlace.update(all, items, EndpointItem::name);
@@ -103,12 +123,15 @@ public final class EndpointsViewModel {
     }
   }
 
-  /** Deletes an endpoint (the view asks for confirmation first). */
-  public void delete(String name) {
-    log.info("deleting endpoint " + name);
-    executor.execute(BackgroundTask.run("delete " + name, () -> service.delete(name))
+  /** The zone times of day are shown in (the clock's). */
+  public ZoneId zone() { return clock.getZone(); }
+
+  /** Deletes an endpoint, its model only when {@code withModel} (the view asks for confirmation first). */
+  public void delete(String name, boolean withModel) {
+    log.info("deleting endpoint " + name + (withModel ? " and its model" : " (keeping its model)"));
+    executor.execute(BackgroundTask.run("delete " + name, () -> service.delete(name, withModel))
         .onSuccess(v -> {
-          log.info("deleted endpoint " + name);
+          log.info("deleted endpoint " + name + (withModel ? " and its model" : "; its model is kept"));
           refresh();
         })
         .onFailure(e -> log.error("deleting endpoint " + name, e)));

@@ -27,6 +27,9 @@ public final class JobsViewModel {
   private final BooleanProperty showFinished = new SimpleBooleanProperty(false);
   private final StringProperty summary = new SimpleStringProperty("No runs yet.");
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
+  /** The last runs, finished ones included: the service lists only the jobs still running. */
+  private final java.util.Deque<InferenceJob> recent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  static final int KEEP_RUNS = 5;
 
   public JobsViewModel(InferenceService service, TaskExecutor executor, LogViewModel log, Clock clock) {
     this.service = service;
@@ -61,6 +64,18 @@ public final class JobsViewModel {
     int running = 0;
     int inFlight = 0;
     for (InferenceJob job : service.jobs()) {
+      if (!recent.contains(job)) {
+        recent.addLast(job);
+      }
+    }
+    while (recent.size() > KEEP_RUNS) {
+      InferenceJob oldest = recent.peekFirst();
+      if (oldest == null || !oldest.isDone()) {
+        break; // a running job is never dropped from the view
+      }
+      recent.pollFirst();
+    }
+    for (InferenceJob job : recent) {
       if (!job.isDone()) {
         running++;
       }
@@ -72,7 +87,8 @@ public final class JobsViewModel {
         }
       }
     }
-    return new Snapshot(items, running + " run(s) going, " + inFlight + " batch(es) in flight");
+    return new Snapshot(items, running + " run(s) going, " + inFlight + " batch(es) in flight"
+        + (all ? "; showing the last " + recent.size() + " run(s)' batches" : ""));
   }
 
   private void apply(Snapshot s) {

@@ -2,7 +2,6 @@ package dev.workbench.console.viewmodel;
 
 import dev.workbench.api.EndpointDescription;
 import dev.workbench.api.EndpointMetrics;
-import dev.workbench.api.Frame;
 import dev.workbench.api.MetricPoint;
 import dev.workbench.console.service.EndpointService;
 import dev.workbench.console.task.BackgroundTask;
@@ -34,9 +33,7 @@ public final class MetricsViewModel {
   private final StringProperty endpoint = new SimpleStringProperty("");
   private final ObservableList<MetricSeries> series = FXCollections.observableArrayList();
   private final StringProperty summary = new SimpleStringProperty("Pick an endpoint.");
-  private final ObservableList<String> captureColumns = FXCollections.observableArrayList();
-  private final ObservableList<List<@Nullable String>> captureRows = FXCollections.observableArrayList();
-  private final StringProperty captureStatus = new SimpleStringProperty("");
+  private final CaptureViewModel capture;
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
   private final List<MetricPoint> instances = new ArrayList<>();
   private Duration window = Duration.ofMinutes(5);
@@ -46,11 +43,11 @@ public final class MetricsViewModel {
     this.executor = executor;
     this.log = log;
     this.clock = clock;
+    this.capture = new CaptureViewModel(service, executor, log);
     endpoint.addListener((o, a, b) -> {
       instances.clear();
       series.clear();
-      captureRows.clear();
-      captureColumns.clear();
+      capture.clear();
       refresh();
     });
   }
@@ -62,11 +59,15 @@ public final class MetricsViewModel {
 
   public StringProperty summaryProperty() { return summary; }
 
-  public ObservableList<String> captureColumns() { return captureColumns; }
+  /** The data-capture browser of the endpoint picked here. */
+  public CaptureViewModel capture() { return capture; }
 
-  public ObservableList<List<@Nullable String>> captureRows() { return captureRows; }
+  public ObservableList<String> captureColumns() { return capture.columns(); }
 
-  public StringProperty captureStatusProperty() { return captureStatus; }
+  /** The capture page shown. */
+  public ObservableList<List<@Nullable String>> captureRows() { return capture.page(); }
+
+  public StringProperty captureStatusProperty() { return capture.statusProperty(); }
 
   public void window(Duration window) { this.window = window; }
 
@@ -111,26 +112,9 @@ public final class MetricsViewModel {
         + " of " + d.desiredInstances() + " instance(s) - metrics every " + s.metrics().period().toSeconds() + "s");
   }
 
+  /** Reads (again) the endpoint's data-capture records. */
   public void loadCapture() {
-    String name = endpoint.get();
-    if (name == null || name.isBlank()) {
-      return;
-    }
-    captureStatus.set("reading data capture of " + name + "...");
-    executor.execute(BackgroundTask.of("capture of " + name, p -> service.capture(name, Duration.ofDays(1)))
-        .onSuccess(this::showCapture)
-        .onFailure(e -> {
-          captureStatus.set("could not read data capture: " + e.getMessage());
-          log.error("reading data capture of " + name, e);
-        }));
-  }
-
-  private void showCapture(Frame f) {
-    captureColumns.setAll(f.columns());
-    List<List<@Nullable String>> rows = new ArrayList<>(f.rowCount());
-    f.forEach(r -> rows.add(r.values()));
-    captureRows.setAll(rows);
-    captureStatus.set(f.rowCount() + " captured record(s)");
+    capture.load(endpoint.get());
   }
 
   private record Sample(EndpointDescription description, EndpointMetrics metrics, Instant at) {}

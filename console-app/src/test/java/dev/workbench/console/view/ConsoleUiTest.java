@@ -173,9 +173,16 @@ class ConsoleUiTest {
     await(10, "an ASYNC badge", () -> robot.lookup(".badge").queryAllAs(Label.class).stream()
         .anyMatch(l -> l.getText().equals("ASYNC")));
     // idle, the async endpoint scales in to zero instances, and its row says so
-    await(60, "a scaled-to-zero badge", () -> badges(robot, "ui-async").containsAll(List.of("ASYNC",
-        "scaled to zero")));
+    await(60, "a scaled-to-zero badge", () -> badges(robot, "ui-async").contains("ASYNC")
+        && badges(robot, "ui-async").stream().anyMatch(b -> b.startsWith("scaled to zero since ")));
     assertTrue(endpoint("ui-async", i -> i.currentInstances() == 0));
+    // since the scale-in activity Application Auto Scaling recorded, and the scale-in is in the log
+    EndpointItem zero = window.viewModel().endpoints().all().stream().filter(i -> i.name().equals("ui-async"))
+        .findFirst().orElseThrow();
+    assertTrue(zero.zeroSince() != null && zero.zeroSince().isAfter(java.time.Instant.now().minusSeconds(120)),
+        "scaled to zero since a recent scale-in: " + zero.zeroSince());
+    await(10, "the scale-in in the log", () -> window.viewModel().log().entries().stream()
+        .anyMatch(e -> e.message().startsWith("endpoint ui-async scaling in: 1 -> 0")));
     // search narrows the list
     robot.clickOn("#endpoint-search").write("nothing-like-this");
     await(5, "an empty list", () -> robot.lookup("#endpoints").queryTableView().getItems().isEmpty());
@@ -187,9 +194,13 @@ class ConsoleUiTest {
     robot.clickOn("#delete-endpoint");
     assertEquals("Delete endpoint ui-async?", robot.lookup("#confirm").queryAs(javafx.scene.control.DialogPane.class)
         .getHeaderText());
+    assertFalse(robot.lookup("#confirm-option").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+        "the model is kept unless asked");
     robot.clickOn("Delete endpoint");
     await(60, "the endpoint gone", () -> window.viewModel().endpoints().all().stream()
         .noneMatch(i -> i.name().equals("ui-async")));
+    assertTrue(window.services().endpoints().models().contains(zero.modelName()),
+        "the model " + zero.modelName() + " is still registered");
   }
 
   @Test
@@ -326,7 +337,7 @@ class ConsoleUiTest {
     run(robot, "lat-async");
     await(60, "rows in flight", () -> window.viewModel().inference().rowsInFlightProperty().get() > 0);
     robot.clickOn("Endpoints");
-    await(60, "a running badge", () -> badges(robot, "lat-async").contains("running"));
+    await(60, "a running badge", () -> badges(robot, "lat-async").stream().anyMatch(b -> b.startsWith("running")));
 
     robot.clickOn("In-flight S3 jobs");
     await(30, "submitted batches listed", () -> window.viewModel().jobs().batches().stream()
@@ -343,8 +354,9 @@ class ConsoleUiTest {
     await(30, "metric charts", () -> robot.lookup("#chart-ApproximateBacklogSize").tryQuery().isPresent()
         && robot.lookup("#chart-InstanceCount").tryQuery().isPresent()
         && robot.lookup("#chart-ModelLatency").tryQuery().isPresent());
-    assertEquals("ModelLatency (µs)", robot.lookup("#chart-ModelLatency").queryAs(javafx.scene.chart.Chart.class)
-        .getTitle(), "latency charts carry SageMaker's unit");
+    // read on the FX thread: the charts are redrawn each second, a lookup from here may fall between two draws
+    assertEquals("ModelLatency (µs)", fx(() -> ((javafx.scene.chart.Chart) window.view().lookup("#chart-ModelLatency"))
+        .getTitle()), "latency charts carry SageMaker's unit");
 
     robot.clickOn("CSV inference");
     robot.clickOn("#cancel-run");
@@ -357,6 +369,13 @@ class ConsoleUiTest {
     assertTrue(status.startsWith(String.format(java.util.Locale.ROOT, "cancelled: %,d of 40,000 rows have results",
         shown)), status + " beside " + shown + " rows in the table");
     assertEquals("", robot.lookup("#run-rate").queryAs(Label.class).getText().strip());
+
+    // the run is over: its batches leave the in-flight list, and "Show finished batches" brings them back
+    robot.clickOn("In-flight S3 jobs");
+    await(30, "no batch in flight", () -> window.viewModel().jobs().batches().isEmpty());
+    robot.clickOn("#jobs-show-finished");
+    await(30, "the cancelled run's batches", () -> window.viewModel().jobs().batches().stream()
+        .anyMatch(b -> b.inferenceId().equals(batch.inferenceId())));
   }
 
   @Test
@@ -409,7 +428,7 @@ class ConsoleUiTest {
         assertEquals("InService", direct.endpoint("via-profile").describe().status());
       }
       await(30, "the endpoint listed", () -> endpoint("via-profile", i -> "InService".equals(i.status())));
-      window.services().endpoints().delete("via-profile");
+      window.services().endpoints().delete("via-profile", true);
     } finally {
       System.setProperties(before);
     }

@@ -72,6 +72,51 @@ class DeployViewModelTest {
   }
 
   @Test
+  void theDefaultModelIsARealOneNotTheTestModel() {
+    assertEquals("descriptors", DeployViewModel.defaultModel(List.of("descriptors", "latency", "smiles-to-3d")));
+    assertEquals("smiles-to-3d", DeployViewModel.defaultModel(List.of("latency", "smiles-to-3d")));
+    assertEquals("latency", DeployViewModel.defaultModel(List.of("latency")), "the only model there is");
+  }
+
+  @Test
+  void theAsyncSwitchSaysWhichInstanceTypeItWillUse() {
+    vm.asyncProperty().set(true);
+    assertEquals("ml.c7i.xlarge", vm.instanceTypeProperty().get());
+    assertEquals("Will use ml.c7i.xlarge, the async default (was ml.t2.medium).", vm.instanceNoteProperty().get());
+    vm.instanceTypeProperty().set("ml.g4dn.xlarge");
+    vm.asyncProperty().set(false);
+    assertEquals("ml.g4dn.xlarge", vm.instanceTypeProperty().get(), "a type the user chose stays");
+    assertEquals("Will use ml.g4dn.xlarge, as chosen.", vm.instanceNoteProperty().get());
+  }
+
+  @Test
+  void dataCaptureIsOffUnlessSwitchedOnWithItsSamplingPercent() {
+    vm.modelProperty().set("descriptors");
+    assertFalse(vm.request().dataCapture());
+    vm.dataCaptureProperty().set(true);
+    vm.capturePercentProperty().set(25);
+    assertTrue(vm.request().dataCapture());
+    assertEquals(25, vm.request().captureSamplePercent());
+    vm.capturePercentProperty().set(0);
+    assertTrue(vm.problems().contains("Capture sampling: 1 to 100 percent."), vm.problems()::toString);
+  }
+
+  @Test
+  void anExistingEndpointNameIsRefusedBeforeDeploy() {
+    javafx.collections.ObservableList<String> existing = javafx.collections.FXCollections.observableArrayList("other");
+    DeployViewModel form = new DeployViewModel(new EndpointService(new ConnectionService()),
+        new ImmediateTaskExecutor(), log, existing);
+    form.modelProperty().set("descriptors");
+    assertTrue(form.canDeployProperty().get());
+    existing.add("descriptors"); // the list refreshes while the dialog is open
+    assertEquals(List.of("An endpoint named descriptors already exists: pick another name or delete it first."),
+        List.copyOf(form.problems()));
+    assertFalse(form.canDeployProperty().get());
+    form.endpointNameProperty().set("descriptors-2");
+    assertTrue(form.canDeployProperty().get());
+  }
+
+  @Test
   void deployingWithoutAConnectionIsReportedNotSwallowed() {
     vm.modelProperty().set("latency");
     vm.deploy(() -> { });

@@ -46,6 +46,14 @@ public final class EndpointDeleter {
   }
 
   public void delete(String endpoint) {
+    delete(endpoint, true);
+  }
+
+  /**
+   * As {@link #delete(String)}; with {@code withModels} false the models stay registered (another endpoint or a
+   * later deploy may use them).
+   */
+  public void delete(String endpoint, boolean withModels) {
     DescribeEndpointResponse ep = EndpointLookup.describeEndpoint(sm, endpoint);
     DescribeEndpointConfigResponse config = EndpointLookup.describeConfig(sm, ep.endpointConfigName());
     Set<String> variants = new LinkedHashSet<>();
@@ -75,10 +83,11 @@ public final class EndpointDeleter {
     if (ep.endpointConfigName() != null) {
       ignoreMissing(() -> sm.deleteEndpointConfig(b -> b.endpointConfigName(ep.endpointConfigName())));
     }
-    for (String model : models) {
+    for (String model : withModels ? models : Set.<String>of()) {
       ignoreMissing(() -> sm.deleteModel(b -> b.modelName(model)));
     }
-    LOG.info("Deleted endpoint {} (config {}, models {}, alarms {})", endpoint, ep.endpointConfigName(), models, alarms);
+    LOG.info("Deleted endpoint {} (config {}, models {}{}, alarms {})", endpoint, ep.endpointConfigName(), models,
+        withModels ? "" : " kept", alarms);
   }
 
   private void removeScaling(String resourceId, Set<String> alarms) {

@@ -28,6 +28,7 @@ public final class AutoScalingService implements AwsService {
     private final String region;
     private final String accountId;
     private final CloudStats stats;
+    private final ScalingActivities activities;
 
     public AutoScalingService(StateStore state, ScalableVariants variants, Clock clock, String region, String accountId, CloudStats stats) {
         this.state = state;
@@ -37,6 +38,7 @@ public final class AutoScalingService implements AwsService {
         this.region = region;
         this.accountId = accountId;
         this.stats = stats;
+        this.activities = new ScalingActivities(state, clock);
     }
 
     @Override
@@ -60,6 +62,7 @@ public final class AutoScalingService implements AwsService {
             case "PutScalingPolicy" -> putPolicy(body);
             case "DescribeScalingPolicies" -> describePolicies(body);
             case "DeleteScalingPolicy" -> deletePolicy(body);
+            case "DescribeScalingActivities" -> activities.describe(body);
             default -> throw new AwsException(400, "UnknownOperationException",
                     "The local cloud's Application Auto Scaling does not support the operation " + op);
         };

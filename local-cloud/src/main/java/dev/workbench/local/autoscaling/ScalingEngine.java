@@ -35,6 +35,7 @@ public final class ScalingEngine implements Runnable {
     private final MetricReader metrics;
     private final Clock clock;
     private final Timing timing;
+    private final ScalingActivities activities;
     private final Map<String, Instant> belowTargetSince = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastScaling = new ConcurrentHashMap<>();
 
@@ -44,6 +45,7 @@ public final class ScalingEngine implements Runnable {
         this.metrics = metrics;
         this.clock = clock;
         this.timing = timing;
+        this.activities = new ScalingActivities(state, clock);
     }
 
     @Override
@@ -101,7 +103,8 @@ public final class ScalingEngine implements Runnable {
             }
             default -> current + adjustment;
         };
-        if (setCapacity(policy, target.get(), variant.get(), current, wanted, "alarm " + alarmName)) {
+        if (setCapacity(policy, target.get(), variant.get(), current, wanted, "monitor alarm " + alarmName
+                + " in state ALARM triggered policy " + policy.path("PolicyName").asText())) {
             lastScaling.put(arn, now);
         }
     }
@@ -189,6 +192,7 @@ public final class ScalingEngine implements Runnable {
         LOG.info("Scaling {}/{} from {} to {} instance(s) by policy {} ({})", variant.endpoint(), variant.variant(), current, bounded,
                 policy.path("PolicyName").asText(), why);
         variants.setDesiredInstanceCount(variant.endpoint(), variant.variant(), bounded);
+        activities.record(policy.path("ResourceId").asText(), current, bounded, why);
         return true;
     }
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.applicationautoscaling.model.MetricStatis
 import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalingActivityStatusCode;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.applicationautoscaling.model.StepAdjustment;
@@ -137,6 +138,16 @@ class AutoScalingApiTest {
                 }
             }, 1);
         }
+
+        // the history a client reads to tell since when the endpoint idled and when the scale-out was asked for
+        var activities = aas.describeScalingActivities(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER).resourceId(RESOURCE))
+                .scalingActivities();
+        assertTrue(activities.size() >= 2, activities.toString());
+        assertEquals("Setting desired instance count to 1.", activities.get(0).description(), "newest first: the scale-out");
+        assertTrue(activities.get(0).cause().contains("scaled-has-backlog"), activities.get(0).cause());
+        assertEquals("Setting desired instance count to 0.", activities.get(1).description(), "then the scale-in");
+        assertTrue(!activities.get(0).startTime().isBefore(activities.get(1).startTime()));
+        assertEquals(ScalingActivityStatusCode.SUCCESSFUL, activities.get(0).statusCode());
 
         aas.deleteScalingPolicy(b -> b.policyName("start-from-zero").serviceNamespace(ServiceNamespace.SAGEMAKER).resourceId(RESOURCE)
                 .scalableDimension(ScalableDimension.SAGEMAKER_VARIANT_DESIRED_INSTANCE_COUNT));
