@@ -27,6 +27,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -86,7 +87,9 @@ final class InferenceView extends VBox {
         vm.save(f);
       }
     });
-    HBox tools = new HBox(8, openButton, new Label("on"), endpoint, run, cancel, remaining, retry, save);
+    // Wraps to a second line in a narrow window instead of cutting every label (seen at 1024x700 with a long
+    // endpoint name in the picker).
+    FlowPane tools = new FlowPane(8, 6, openButton, new Label("on"), endpoint, run, cancel, remaining, retry, save);
     tools.setAlignment(Pos.CENTER_LEFT);
 
     ProgressBar bar = new ProgressBar();
