@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,10 +169,23 @@ class S3ApiTest {
             // Refused either by Jetty's URI checks or by the local cloud's own key check: never stored.
             assertEquals(400, response.statusCode(), key + " -> " + response.body());
         }
-        try (Stream<Path> all = Files.walk(dataDir.getParent(), 4)) {
-            List<Path> escaped = all.filter(p -> p.getFileName().toString().equals("escaped.txt")).toList();
-            assertEquals(List.of(), escaped);
-        }
+        // The data directory's parent is shared (the temp folder): other processes' files come and go during the walk.
+        List<Path> escaped = new java.util.ArrayList<>();
+        Files.walkFileTree(dataDir.getParent(), java.util.Set.of(), 4, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (file.getFileName().toString().equals("escaped.txt")) {
+                    escaped.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        assertEquals(List.of(), escaped);
         var store = new BlobObjectStore(S3Backend.open(dataDir.resolve("s3"), "test", "test").blobStore());
         assertThrows(IllegalArgumentException.class, () -> store.put("jail", "../../escaped.txt", new byte[1], "text/plain"));
         assertThrows(IllegalArgumentException.class, () -> store.put("..", "escaped.txt", new byte[1], "text/plain"));
