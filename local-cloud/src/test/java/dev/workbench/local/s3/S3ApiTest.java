@@ -66,20 +66,9 @@ class S3ApiTest {
         }
         s3.createBucket(b -> b.bucket("good.bucket-1"));
         s3.headBucket(b -> b.bucket("good.bucket-1"));
-        java.nio.file.Path cli = java.nio.file.Path.of("/usr/bin/aws");
-        if (Files.isExecutable(cli)) {
-            ProcessBuilder pb = new ProcessBuilder(cli.toString(), "--endpoint-url", cloud.cloud().endpoint().toString(),
-                    "s3api", "create-bucket", "--bucket", "Bad_Bucket").redirectErrorStream(true);
-            pb.environment().put("AWS_ACCESS_KEY_ID", "test");
-            pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-            pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-            pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
-            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-            assertTrue(p.exitValue() != 0 && out.contains("InvalidBucketName"), "aws s3api create-bucket: " + out);
+        if (TestClients.awsCliInstalled()) {
+            TestClients.CliResult r = TestClients.awsCli(cloud.cloud().endpoint(), "s3api", "create-bucket", "--bucket", "Bad_Bucket");
+            assertTrue(r.exit() != 0 && r.output().contains("InvalidBucketName"), "aws s3api create-bucket: " + r.output());
         }
     }
 
