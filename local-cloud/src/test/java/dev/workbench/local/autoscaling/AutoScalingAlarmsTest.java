@@ -120,6 +120,13 @@ class AutoScalingAlarmsTest {
 
         assertEquals(List.of(high.alarmName(), low.alarmName()).stream().sorted().toList(),
                 policy("invocations").alarms().stream().map(Alarm::alarmName).sorted().toList());
+        if (TestClients.awsCliInstalled()) {
+            TestClients.CliResult cli = TestClients.awsCli(cloud.cloud().endpoint(), "--output", "json",
+                    "application-autoscaling", "describe-scaling-policies", "--service-namespace", "sagemaker",
+                    "--policy-names", "invocations");
+            assertEquals(0, cli.exit(), cli.output());
+            assertTrue(cli.output().contains(high.alarmName()) && cli.output().contains(low.alarmName()), cli.output());
+        }
 
         // A changed policy gets new alarms; the old ones go.
         PutScalingPolicyResponse changed = tracking("invocations", 50, true);
