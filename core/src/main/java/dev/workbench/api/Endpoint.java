@@ -92,6 +92,15 @@ public interface Endpoint {
   /** One inference capture by name, if stored. */
   Optional<InferenceCapture> inferenceCapture(String captureName);
 
+  /**
+   * Deletes the queued async inputs of batches nobody waits for: open in this connection's journal, their owner
+   * process gone (see {@link PurgeOptions}); with outputs already written for them. Returns what went.
+   */
+  PurgeResult purge();
+
+  /** As {@link #purge()}; {@code all(true)} for everything under the endpoint's async-input prefix, or a dry run. */
+  PurgeResult purge(Consumer<PurgeOptions.Builder> options);
+
   /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
   void delete();
 }

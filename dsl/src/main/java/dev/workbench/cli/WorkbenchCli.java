@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         "(--endpoint-url / WORKBENCH_ENDPOINT_URL) or on the embedded local cloud (--local)."},
     subcommands = {DemoCommand.class, EndpointsCommand.class, DescribeCommand.class, DeployCommand.class,
         DeleteCommand.class, ModelsCommand.class, RegisterModelCommand.class, InferCommand.class, CapturesCommand.class,
-        JobsCommand.class, MetricsCommand.class, LogsCommand.class, TestCommand.class, HealthCommand.class,
+        JobsCommand.class, MetricsCommand.class, LogsCommand.class, TestCommand.class, HealthCommand.class, PurgeCommand.class,
         LocalCommand.class, RunCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  workbench demo                                   the whole tour on the embedded local cloud",

@@ -6,6 +6,7 @@ import dev.workbench.local.cloudwatch.AlarmEvaluator;
 import dev.workbench.local.cloudwatch.CloudWatchService;
 import dev.workbench.local.cloudwatch.Dimensions;
 import dev.workbench.local.cloudwatch.MetricStore;
+import dev.workbench.local.cloudwatch.ServiceAlarms;
 import dev.workbench.local.cloudwatch.Statistic;
 import dev.workbench.local.http.AwsService;
 import dev.workbench.local.spi.CloudContext;
@@ -27,7 +28,8 @@ final class Services {
                 context.accountId(), context.stats());
         services.put(cloudWatch.signingName(), cloudWatch);
         AutoScalingService autoScaling = new AutoScalingService(context.state(), variants, context.clock(), context.region(),
-                context.accountId(), context.stats());
+                context.accountId(), context.stats(),
+                new ServiceAlarms(context.state(), context.clock(), context.region(), context.accountId()));
         services.put(autoScaling.signingName(), autoScaling);
 
         ScalingEngine engine = new ScalingEngine(context.state(), variants,

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -62,6 +63,43 @@ public final class TestClients implements AutoCloseable {
             }
         });
         return send(http.build());
+    }
+
+    /** What the AWS CLI printed (stdout and stderr) and its exit code. */
+    public record CliResult(int exit, String output) {}
+
+    /** The AWS CLI at /usr/bin/aws, when installed. */
+    public static boolean awsCliInstalled() {
+        return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/aws"));
+    }
+
+    /** Runs the AWS CLI against the endpoint with the test credentials and no user configuration. */
+    public static CliResult awsCli(URI endpoint, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/aws", "--endpoint-url", endpoint.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        env.put("AWS_PAGER", "");
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("aws " + String.join(" ", args) + " did not finish: " + out);
+            }
+            return new CliResult(p.exitValue(), out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static HttpResponse<String> send(HttpRequest request) {

@@ -248,6 +248,9 @@ final class AsyncJobRun {
         batch.uploaded = true;
         batch.led = true;
         batch.sequence = trip.nextSequence();
+        if (journal != null) {
+            journal.adopted(batch.inferenceId, trip.coordinator().selfId());
+        }
         job.batchState(batch.state(BatchPhase.SUBMITTED, null));
         LOG.debug("{}: invoked by an earlier run; waiting for its result", batch);
         trip.watcher().watch(batch);

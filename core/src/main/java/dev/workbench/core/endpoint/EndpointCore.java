@@ -14,8 +14,11 @@ import dev.workbench.api.InferenceOptions;
 import dev.workbench.api.LogEvent;
 import dev.workbench.api.LogFollow;
 import dev.workbench.api.MetricsQuery;
+import dev.workbench.api.PurgeOptions;
+import dev.workbench.api.PurgeResult;
 import dev.workbench.api.InferenceCapture;
 import dev.workbench.api.TestInferenceResult;
+import dev.workbench.core.async.AsyncPurge;
 import dev.workbench.core.aws.UntilReachable;
 import dev.workbench.core.capture.CapturePlan;
 import dev.workbench.core.capture.CaptureReader;
@@ -220,6 +223,21 @@ public final class EndpointCore implements Endpoint {
   @Override
   public Optional<InferenceCapture> inferenceCapture(String captureName) {
     return Optional.ofNullable(new CaptureStore(cloud.s3(), cloud.bucket()).read(name, captureName));
+  }
+
+  @Override
+  public PurgeResult purge() {
+    return purge(PurgeOptions.abandoned());
+  }
+
+  @Override
+  public PurgeResult purge(Consumer<PurgeOptions.Builder> options) {
+    return purge(PurgeOptions.of(options));
+  }
+
+  public PurgeResult purge(PurgeOptions options) {
+    // No DescribeEndpoint: the inputs of an endpoint already deleted are worth purging too.
+    return new AsyncPurge(cloud.s3(), cloud.bucket(), services.journalFile()).purge(name, options);
   }
 
   @Override

@@ -133,6 +133,24 @@ public final class Journal implements AutoCloseable {
         });
     }
 
+    /**
+     * A run that waits for a batch invoked by a run that died takes it over: the journal then names a live owner,
+     * so a purge of abandoned batches leaves it alone.
+     */
+    public synchronized void adopted(String inferenceId, String owner) {
+        update("UPDATE batches SET owner = ?, updated_at = ? WHERE inference_id = ?", ps -> {
+            ps.setString(1, owner);
+            ps.setLong(2, System.currentTimeMillis());
+            ps.setString(3, inferenceId);
+        });
+    }
+
+    /** Open batches (submitting or submitted, any owner) of one endpoint. */
+    public synchronized List<JournalEntry> open(String endpointName) {
+        return query("SELECT " + COLUMNS + " FROM batches WHERE endpoint = ? AND state IN ('SUBMITTING','SUBMITTED') "
+                + "ORDER BY submitted_at, first_row", ps -> ps.setString(1, endpointName));
+    }
+
     /** Keeps the collected rows (CSV) so they survive a crash before the job hands them out. */
     public synchronized void collected(String inferenceId, String resultCsv) {
         setState(inferenceId, JournalState.COLLECTED, null, resultCsv);

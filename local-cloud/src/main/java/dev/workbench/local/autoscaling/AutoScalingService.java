@@ -3,6 +3,7 @@ package dev.workbench.local.autoscaling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workbench.local.cloudwatch.ServiceAlarms;
 import dev.workbench.local.http.AwsException;
 import dev.workbench.local.http.AwsRequest;
 import dev.workbench.local.http.AwsResponse;
@@ -11,6 +12,7 @@ import dev.workbench.local.spi.CloudStats;
 import dev.workbench.local.spi.ScalableVariants;
 import dev.workbench.local.spi.StateStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,9 +31,12 @@ public final class AutoScalingService implements AwsService {
     private final String accountId;
     private final CloudStats stats;
     private final ScalingActivities activities;
+    private final ServiceAlarms alarms;
 
-    public AutoScalingService(StateStore state, ScalableVariants variants, Clock clock, String region, String accountId, CloudStats stats) {
+    public AutoScalingService(StateStore state, ScalableVariants variants, Clock clock, String region, String accountId,
+                              CloudStats stats, ServiceAlarms alarms) {
         this.state = state;
+        this.alarms = alarms;
         this.targets = new ScalingTargets(state);
         this.variants = variants;
         this.clock = clock;
@@ -55,6 +60,7 @@ public final class AutoScalingService implements AwsService {
         }
         String op = target.substring(TARGET_PREFIX.length());
         ObjectNode body = Json.body(request);
+        Lengths.check(op, body);
         ObjectNode result = switch (op) {
             case "RegisterScalableTarget" -> register(body);
             case "DescribeScalableTargets" -> describeTargets(body);
@@ -147,6 +153,7 @@ public final class AutoScalingService implements AwsService {
         for (ObjectNode policy : targets.policies()) {
             if (resourceId.equals(policy.path("ResourceId").asText()) && dimension.equals(policy.path("ScalableDimension").asText())
                     && namespace.equals(policy.path("ServiceNamespace").asText())) {
+                dropTrackingAlarms(policy.path("PolicyARN").asText());
                 state.delete(ScalingTargets.POLICY, ScalingTargets.policyId(namespace, resourceId, dimension, policy.path("PolicyName").asText()));
             }
         }
@@ -179,12 +186,15 @@ public final class AutoScalingService implements AwsService {
         doc.put("ResourceId", resourceId);
         doc.put("ScalableDimension", dimension);
         doc.put("PolicyType", type);
-        doc.putArray("Alarms");
         doc.put("CreationTime", existing != null ? existing.path("CreationTime").asDouble() : clock.millis() / 1000.0);
+        // A changed policy gets new alarms, as in AWS (the old ones are removed, whatever the policy was before).
+        dropTrackingAlarms(arn);
+        List<ServiceAlarms.Named> created = type.equals("TargetTrackingScaling")
+                ? trackingAlarms(arn, resourceId, doc.get("TargetTrackingScalingPolicyConfiguration")) : List.of();
         state.put(ScalingTargets.POLICY, id, doc);
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("PolicyARN", arn);
-        result.putArray("Alarms");
+        putAlarms(result, created);
         return result;
     }
 
@@ -257,10 +267,79 @@ public final class AutoScalingService implements AwsService {
                     && (names.isEmpty() || names.contains(p.path("PolicyName").asText()))
                     && (resourceId == null || resourceId.equals(p.path("ResourceId").asText()))
                     && (dimension == null || dimension.equals(p.path("ScalableDimension").asText()))) {
-                out.add(p);
+                ObjectNode shown = p.deepCopy();
+                // Target tracking's own alarms and any alarm whose action is the policy (a step policy's trigger).
+                putAlarms(shown, alarms.withAction(p.path("PolicyARN").asText()));
+                out.add(shown);
             }
         }
         return result;
+    }
+
+    /**
+     * AlarmHigh and AlarmLow of a target-tracking policy as Application Auto Scaling creates them: on the tracked
+     * metric, one-minute periods, high above the target for 3 periods, low under 90% of it for 15 (none when scale-in
+     * is disabled), their action the policy.
+     */
+    private List<ServiceAlarms.Named> trackingAlarms(String arn, String resourceId, JsonNode config) {
+        ObjectNode metric = Json.MAPPER.createObjectNode();
+        JsonNode custom = config.get("CustomizedMetricSpecification");
+        if (custom != null) {
+            metric.put("Namespace", custom.path("Namespace").asText());
+            metric.put("MetricName", custom.path("MetricName").asText());
+            metric.put("Statistic", custom.path("Statistic").asText());
+            metric.set("Dimensions", custom.has("Dimensions") ? custom.get("Dimensions") : Json.MAPPER.createArrayNode());
+            if (custom.hasNonNull("Unit")) {
+                metric.put("Unit", custom.get("Unit").asText());
+            }
+        } else {
+            ScalingTargets.Variant variant = ScalingTargets.Variant.parse(resourceId);
+            metric.put("Namespace", "AWS/SageMaker");
+            metric.put("MetricName", "InvocationsPerInstance");
+            metric.put("Statistic", "Sum");
+            ArrayNode dims = metric.putArray("Dimensions");
+            dims.addObject().put("Name", "EndpointName").put("Value", variant.endpoint());
+            dims.addObject().put("Name", "VariantName").put("Value", variant.variant());
+        }
+        double target = config.path("TargetValue").asDouble();
+        List<ServiceAlarms.Named> out = new ArrayList<>();
+        out.add(alarms.put(trackingAlarm(metric, arn, "TargetTracking-" + resourceId + "-AlarmHigh-" + UUID.randomUUID(),
+                "GreaterThanThreshold", target, 3)));
+        if (!config.path("DisableScaleIn").asBoolean(false)) {
+            out.add(alarms.put(trackingAlarm(metric, arn, "TargetTracking-" + resourceId + "-AlarmLow-" + UUID.randomUUID(),
+                    "LessThanThreshold", target * 0.9, 15)));
+        }
+        return out;
+    }
+
+    private static ObjectNode trackingAlarm(ObjectNode metric, String arn, String name, String comparison, double threshold,
+                                            int periods) {
+        ObjectNode a = metric.deepCopy();
+        a.put("AlarmName", name);
+        a.put("AlarmDescription", "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + arn + ".");
+        a.putArray("AlarmActions").add(arn);
+        a.put("ComparisonOperator", comparison);
+        a.put("Threshold", threshold);
+        a.put("Period", 60);
+        a.put("EvaluationPeriods", periods);
+        a.put("DatapointsToAlarm", periods);
+        return a;
+    }
+
+    /** Removes the alarms this service created for the policy (a step policy's alarms are the user's; they stay). */
+    private void dropTrackingAlarms(String arn) {
+        for (ServiceAlarms.Named a : alarms.withAction(arn)) {
+            if (a.name().startsWith("TargetTracking-")) {
+                alarms.delete(a.name());
+            }
+        }
+    }
+
+    private static void putAlarms(ObjectNode node, List<ServiceAlarms.Named> list) {
+        ArrayNode out = node.putArray("Alarms");
+        for (ServiceAlarms.Named a : list) {
+            out.addObject().put("AlarmName", a.name()).put("AlarmARN", a.arn());
+        }
     }
 
     private ObjectNode deletePolicy(ObjectNode body) {
@@ -268,7 +347,9 @@ public final class AutoScalingService implements AwsService {
         String namespace = Json.required(body, "ServiceNamespace");
         String resourceId = Json.required(body, "ResourceId");
         String dimension = Json.required(body, "ScalableDimension");
-        if (!state.delete(ScalingTargets.POLICY, ScalingTargets.policyId(namespace, resourceId, dimension, name))) {
+        String id = ScalingTargets.policyId(namespace, resourceId, dimension, name);
+        state.get(ScalingTargets.POLICY, id).ifPresent(p -> dropTrackingAlarms(p.path("PolicyARN").asText()));
+        if (!state.delete(ScalingTargets.POLICY, id)) {
             throw new AwsException(400, "ObjectNotFoundException", "No scaling policy found for service namespace: " + namespace
                     + ", resource ID: " + resourceId + ", scalable dimension: " + dimension + ", policy name: " + name);
         }

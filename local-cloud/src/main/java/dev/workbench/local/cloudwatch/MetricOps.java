@@ -10,10 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics. */
@@ -116,47 +120,110 @@ final class MetricOps {
         if (queries.isEmpty()) {
             throw Params.missing("MetricDataQueries");
         }
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        List<String> metricIds = new ArrayList<>();
+        for (JsonNode query : queries) {
+            String id = Params.required(query, "Id");
+            if (byId.put(id, query) != null) {
+                throw Params.invalid("MetricDataQueries", "has the Id '" + id + "' twice");
+            }
+            boolean expression = query.hasNonNull("Expression");
+            if (expression == query.hasNonNull("MetricStat")) {
+                throw Params.invalid("MetricDataQueries", "query '" + id + "' needs exactly one of MetricStat and Expression");
+            }
+            if (!expression) {
+                metricIds.add(id);
+            }
+        }
+        Duration defaultPeriod = metricIds.stream().map(i -> period(byId.get(i).get("MetricStat"))).min(Duration::compareTo)
+                .orElse(Duration.ofMinutes(1));
+        Map<String, MetricMath.Value> values = new HashMap<>();
+        Set<String> evaluating = new HashSet<>();
+        MetricMath.Queries resolver = new MetricMath.Queries() {
+            @Override
+            public MetricMath.Value byId(String id) {
+                MetricMath.Value known = values.get(id);
+                if (known != null) {
+                    return known;
+                }
+                JsonNode query = byId.get(id);
+                if (query == null) {
+                    throw new AwsException(400, "ValidationError", "No metric or expression has the Id '" + id + "'");
+                }
+                if (!evaluating.add(id)) {
+                    throw new AwsException(400, "ValidationError", "The expression '" + id + "' refers to itself");
+                }
+                MetricMath.Value v = query.hasNonNull("MetricStat") ? new MetricMath.Series(metricSeries(query, start, end))
+                        : MetricMath.evaluate(id, query.get("Expression").asText(), this, start, end,
+                                query.hasNonNull("Period") ? period(query) : defaultPeriod);
+                evaluating.remove(id);
+                values.put(id, v);
+                return v;
+            }
+
+            @Override
+            public List<String> metricIds() {
+                return metricIds;
+            }
+        };
         ObjectNode result = Replies.object();
         ArrayNode results = result.putArray("MetricDataResults");
         for (JsonNode query : queries) {
-            String id = Params.required(query, "Id");
-            if (query.hasNonNull("Expression")) {
-                throw new AwsException(400, "InvalidParameterValue",
-                        "Metric math (Expression in query '" + id + "') is not supported by the local cloud");
-            }
+            String id = query.get("Id").asText();
             if (!Params.bool(query, "ReturnData", true)) {
                 continue;
             }
-            JsonNode stat = query.get("MetricStat");
-            if (stat == null || !stat.isObject()) {
-                throw Params.missing("MetricDataQueries.member.MetricStat");
-            }
-            JsonNode metric = stat.get("Metric");
-            if (metric == null || !metric.isObject()) {
-                throw Params.missing("MetricDataQueries.member.MetricStat.Metric");
-            }
-            MetricId metricId = new MetricId(Params.required(metric, "Namespace"), Params.required(metric, "MetricName"),
-                    Dimensions.of(Params.requiredDimensions(metric, "Dimensions")));
-            Statistic statistic = Statistic.parse(Params.required(stat, "Stat"), "InvalidParameterValue");
-            List<Aggregate> aggregates = new ArrayList<>(store.aggregate(metricId, start, end, period(stat),
-                    Params.optional(stat, "Unit")));
-            if (!ascending) {
-                Collections.reverse(aggregates);
+            MetricMath.Value v = resolver.byId(id);
+            NavigableMap<Instant, Double> points;
+            if (v instanceof MetricMath.Series series) {
+                points = series.points();
+            } else if (v instanceof MetricMath.Scalar scalar) {
+                // A number shows at every timestamp the request's metrics have, as CloudWatch draws it.
+                points = new TreeMap<>();
+                for (String m : metricIds) {
+                    for (Instant t : ((MetricMath.Series) resolver.byId(m)).points().keySet()) {
+                        points.put(t, scalar.value());
+                    }
+                }
+            } else {
+                throw new AwsException(400, "ValidationError", "The expression '" + id + "' gives several time series;"
+                        + " the local cloud answers one per query (reduce it with SUM, AVG, MIN or MAX)");
             }
             ObjectNode r = results.addObject();
             r.put("Id", id);
             String label = Params.optional(query, "Label");
-            r.put("Label", label == null ? metricId.name() : label);
+            r.put("Label", label != null ? label : query.hasNonNull("MetricStat")
+                    ? query.path("MetricStat").path("Metric").path("MetricName").asText() : id);
             ArrayNode timestamps = r.putArray("Timestamps");
-            ArrayNode values = r.putArray("Values");
-            for (Aggregate a : aggregates) {
-                timestamps.add(Replies.time(a.start()));
-                values.add(statistic.of(a));
+            ArrayNode out = r.putArray("Values");
+            for (Map.Entry<Instant, Double> e : ascending ? points.entrySet() : points.descendingMap().entrySet()) {
+                timestamps.add(Replies.time(e.getKey()));
+                out.add(e.getValue());
             }
             r.put("StatusCode", "Complete");
         }
         result.putArray("Messages");
         return result;
+    }
+
+    /** One MetricStat query's statistic per period with data. */
+    private NavigableMap<Instant, Double> metricSeries(JsonNode query, Instant start, Instant end) {
+        JsonNode stat = query.get("MetricStat");
+        if (stat == null || !stat.isObject()) {
+            throw Params.missing("MetricDataQueries.member.MetricStat");
+        }
+        JsonNode metric = stat.get("Metric");
+        if (metric == null || !metric.isObject()) {
+            throw Params.missing("MetricDataQueries.member.MetricStat.Metric");
+        }
+        MetricId metricId = new MetricId(Params.required(metric, "Namespace"), Params.required(metric, "MetricName"),
+                Dimensions.of(Params.requiredDimensions(metric, "Dimensions")));
+        Statistic statistic = Statistic.parse(Params.required(stat, "Stat"), "InvalidParameterValue");
+        NavigableMap<Instant, Double> points = new TreeMap<>();
+        for (Aggregate a : store.aggregate(metricId, start, end, period(stat), Params.optional(stat, "Unit"))) {
+            points.put(a.start(), statistic.of(a));
+        }
+        return points;
     }
 
     ObjectNode listMetrics(JsonNode request) {

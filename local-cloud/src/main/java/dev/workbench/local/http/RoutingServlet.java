@@ -1,5 +1,6 @@
 package dev.workbench.local.http;
 
+import dev.workbench.local.s3.BucketNames;
 import dev.workbench.local.s3.S3Keys;
 import dev.workbench.local.s3.S3Operations;
 import dev.workbench.local.spi.CloudStats;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,7 +133,17 @@ public final class RoutingServlet extends HttpServlet {
             write(response, slowDown, requestId);
             return;
         }
-        stats.count("s3." + S3Operations.name(request.getMethod(), rawPath, query, request.getHeader("x-amz-copy-source") != null));
+        String operation = S3Operations.name(request.getMethod(), rawPath, query, request.getHeader("x-amz-copy-source") != null);
+        stats.count("s3." + operation);
+        if (operation.equals("CreateBucket")) {
+            String bucket = URLDecoder.decode(rawPath.replaceAll("^/+|/+$", "").replace("+", "%2B"), StandardCharsets.UTF_8);
+            Optional<String> invalid = BucketNames.invalid(bucket);
+            if (invalid.isPresent()) {
+                write(response, ErrorRenderer.s3(new AwsException(400, "InvalidBucketName",
+                        "The specified bucket is not valid: " + invalid.get() + " ('" + bucket + "')."), requestId), requestId);
+                return;
+            }
+        }
         response.setHeader("x-amz-request-id", requestId);
         try {
             s3.service(request, response);

@@ -375,9 +375,7 @@ final class Endpoints {
             VariantFleet fleet = endpoint == null ? null : endpoint.variants.get(variantName);
             v.put("CurrentInstanceCount", fleet == null ? 0 : fleet.current());
             v.put("DesiredInstanceCount", fleet == null ? doc.path("DesiredCounts").path(variantName).asInt(0) : fleet.desired());
-            if (variant.has("InstanceType")) {
-                v.set("CurrentInstanceType", variant.get("InstanceType"));
-            }
+            // No instance type: ProductionVariantSummary has none (DescribeEndpointConfig tells it).
         }
         if (config.has("AsyncInferenceConfig")) {
             out.set("AsyncInferenceConfig", config.get("AsyncInferenceConfig"));

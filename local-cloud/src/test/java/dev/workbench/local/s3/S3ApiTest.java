@@ -52,6 +52,26 @@ class S3ApiTest {
     }
 
     @Test
+    void invalidBucketNamesAreRefusedAsS3Does() throws Exception {
+        // The Java SDK refuses most of these names itself; other clients (boto3, the CLI, JavaScript) send them.
+        String emptySha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        for (String name : new String[] {"Bad_Bucket", "ab", "a..b", "192.168.1.1", "-dash", "xn--punycode",
+                "x".repeat(64), "ends-s3alias"}) {
+            var r = TestClients.signed(cloud.cloud().endpoint(), "s3", "PUT", "/" + name,
+                    java.util.Map.of("x-amz-content-sha256", emptySha), new byte[0], "test");
+            assertEquals(400, r.statusCode(), name + ": " + r.body());
+            assertTrue(r.body().contains("<Code>InvalidBucketName</Code>"), name + ": " + r.body());
+            assertFalse(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equalsIgnoreCase(name)), name);
+        }
+        s3.createBucket(b -> b.bucket("good.bucket-1"));
+        s3.headBucket(b -> b.bucket("good.bucket-1"));
+        if (TestClients.awsCliInstalled()) {
+            TestClients.CliResult r = TestClients.awsCli(cloud.cloud().endpoint(), "s3api", "create-bucket", "--bucket", "Bad_Bucket");
+            assertTrue(r.exit() != 0 && r.output().contains("InvalidBucketName"), "aws s3api create-bucket: " + r.output());
+        }
+    }
+
+    @Test
     void putGetRangeHeadDelete() {
         s3.createBucket(b -> b.bucket("objects"));
         s3.headBucket(b -> b.bucket("objects"));
