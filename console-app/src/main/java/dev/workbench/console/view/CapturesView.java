@@ -77,8 +77,12 @@ final class CapturesView extends VBox {
     metrics.setPlaceholder(new Label("Pick a capture"));
     metrics.setPrefHeight(150);
     metrics.setMinHeight(60);
-    metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    vm.metricColumns().addListener((ListChangeListener<String>) c -> Tables.columns(metrics, vm.metricColumns()));
+    vm.metricColumns().addListener((ListChangeListener<String>) c -> {
+      Tables.columns(metrics, vm.metricColumns());
+      // metric and value fill the width; a classifier's six columns keep their headers whole and scroll instead
+      metrics.setColumnResizePolicy(vm.metricColumns().size() > 2 ? TableView.UNCONSTRAINED_RESIZE_POLICY
+          : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    });
 
     CapturePlotsView plots = new CapturePlotsView();
     Label note = new Label();
@@ -115,7 +119,7 @@ final class CapturesView extends VBox {
     left.setMinWidth(0);
     SplitPane split = new SplitPane(left, right);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.36);
+    split.setDividerPositions(0.4);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(top, split);
   }

@@ -53,10 +53,10 @@ public final class CapturesViewModel {
 
   public ObjectProperty<@Nullable InferenceCapture> selectedProperty() { return selected; }
 
-  /** The picked capture's {@code inference_metrics.csv} header. */
+  /** The metrics table's header: "metric", "value" for one row of metrics, else {@code inference_metrics.csv}'s. */
   public ObservableList<String> metricColumns() { return metricColumns; }
 
-  /** Its rows (a classifier's per class, then "all"), numbers shortened for reading. */
+  /** Its rows, numbers shortened for reading: a regressor's as (metric, value), a classifier's per class, then "all". */
   public ObservableList<List<@Nullable String>> metricRows() { return metricRows; }
 
   public ObjectProperty<CaptureShown> shownProperty() { return shown; }
@@ -147,16 +147,8 @@ public final class CapturesViewModel {
     if (c == null) {
       return;
     }
-    metricColumns.setAll(c.metrics().columns());
-    List<List<@Nullable String>> rows = new ArrayList<>();
-    for (int r = 0; r < c.metrics().rowCount(); r++) {
-      List<@Nullable String> row = new ArrayList<>();
-      for (String col : c.metrics().columns()) {
-        row.add(format(c.metrics().get(r, col)));
-      }
-      rows.add(row);
-    }
-    metricRows.setAll(rows);
+    metricRows.setAll(metricsTable(c.metrics()));
+    metricColumns.setAll(c.metrics().rowCount() == 1 ? List.of("metric", "value") : c.metrics().columns());
     executor.execute(BackgroundTask.of("predictions of " + c.name(), p -> plots(c, service.predictions(c)))
         .onSuccess(s -> {
           if (c.equals(selected.get())) {
@@ -164,6 +156,28 @@ public final class CapturesViewModel {
           }
         })
         .onFailure(e -> log.error("reading the predictions of capture " + c.name(), e)));
+  }
+
+  /**
+   * A regressor's one row of metrics reads best as a column, one metric a line; a classifier's (a row per class,
+   * then "all") stays a table, as stored.
+   */
+  static List<List<@Nullable String>> metricsTable(Frame metrics) {
+    List<List<@Nullable String>> rows = new ArrayList<>();
+    if (metrics.rowCount() == 1) {
+      for (String col : metrics.columns()) {
+        rows.add(List.of(col, format(metrics.get(0, col))));
+      }
+      return rows;
+    }
+    for (int r = 0; r < metrics.rowCount(); r++) {
+      List<@Nullable String> row = new ArrayList<>();
+      for (String col : metrics.columns()) {
+        row.add(format(metrics.get(r, col)));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** The plots of a capture from its stored predictions (pure: any thread). */

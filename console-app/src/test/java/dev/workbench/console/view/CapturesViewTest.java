@@ -144,13 +144,14 @@ class CapturesViewTest {
   void aRegressorCaptureShowsItsMetricsScatterAndResidualsAndExportsThePlots(FxRobot robot) throws Exception {
     open(robot, "esol-solubility", "holdout");
     TableView<List<String>> metrics = node(robot, "#capture-metrics");
-    List<String> shownColumns = fx(() -> metrics.getColumns().stream().map(c -> c.getText()).toList());
-    assertEquals(holdout.metrics().columns(), shownColumns);
-    assertEquals(1, fx(() -> metrics.getItems().size()));
-    for (int i = 0; i < shownColumns.size(); i++) {
-      int col = i;
-      double shown = Double.parseDouble(fx(() -> metrics.getColumns().get(col).getCellData(0).toString()));
-      assertEquals(holdout.metric(shownColumns.get(i)), shown, 6e-5, shownColumns.get(i));
+    assertEquals(List.of("metric", "value"), fx(() -> metrics.getColumns().stream().map(c -> c.getText()).toList()));
+    List<String> names = fx(() -> IntStream.range(0, metrics.getItems().size())
+        .mapToObj(r -> metrics.getColumns().get(0).getCellData(r).toString()).toList());
+    assertEquals(holdout.metrics().columns(), names, "every stored metric, one a line");
+    for (int r = 0; r < names.size(); r++) {
+      int row = r;
+      double shown = Double.parseDouble(fx(() -> metrics.getColumns().get(1).getCellData(row).toString()));
+      assertEquals(holdout.metric(names.get(r)), shown, 6e-5, names.get(r));
     }
     int support = (int) holdout.metric("support");
     assertEquals(scored.size(), support, "the capture scored the rows the inference answered");
@@ -185,6 +186,14 @@ class CapturesViewTest {
   @Test
   void aClassifierCaptureShowsItsConfusionMatrixAndRocCurves(FxRobot robot) {
     open(robot, "iris-echo", "test_inference");
+    TableView<List<String>> metrics = node(robot, "#capture-metrics");
+    assertEquals(iris.metrics().columns(), fx(() -> metrics.getColumns().stream().map(c -> c.getText()).toList()));
+    for (int r = 0; r < iris.metrics().rowCount(); r++) {
+      int row = r;
+      assertEquals(iris.metrics().get(r, "species"), fx(() -> metrics.getColumns().get(0).getCellData(row)));
+      double f1 = Double.parseDouble(fx(() -> metrics.getColumns().get(3).getCellData(row).toString()));
+      assertEquals(iris.metrics().getDouble(r, "f1"), f1, 6e-5, "f1 of " + iris.metrics().get(r, "species"));
+    }
     List<Long> cells = fx(() -> robot.from(robot.lookup("#capture-confusion").queryParent()).lookup(".cm-cell")
         .queryAllAs(Label.class).stream().map(l -> Long.parseLong(l.getText())).toList());
     assertEquals(9, cells.size(), "three classes by three");

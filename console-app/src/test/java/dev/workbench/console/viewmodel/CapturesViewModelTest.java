@@ -9,6 +9,7 @@ import dev.workbench.api.ModelType;
 import dev.workbench.console.service.CaptureService;
 import dev.workbench.console.service.ConnectionService;
 import dev.workbench.console.task.ImmediateTaskExecutor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,15 @@ class CapturesViewModelTest {
   }
 
   @Test
+  void aClassifiersMetricsStayATableARowPerClass() {
+    Frame cm = Frame.of(List.of("labels", "cat", "dog"), List.of(List.of("cat", "1", "0"), List.of("dog", "1", "1")));
+    List<List<String>> rows = new ArrayList<>();
+    CapturesViewModel.metricsTable(classifier(cm).metrics()).forEach(r -> rows.add(new ArrayList<>(r)));
+    assertEquals(List.of(List.of("cat", "0.5000", "1", "0.6667", "1", "1"), List.of("dog", "1", "0.5000", "0.6667", "1",
+        "2"), List.of("all", "0.8333", "0.6667", "0.6667", "1", "3")), rows);
+  }
+
+  @Test
   void theListLineAndTheMetricsTableShowTheStoredNumbersToFourDecimals() {
     InferenceCapture c = regressor("holdout", "0.901234");
     assertEquals("holdout  regressor, 4 rows (1 failed)  rmse 0.9012  r2 0.8313", CapturesViewModel.summary(c));
@@ -71,8 +81,9 @@ class CapturesViewModelTest {
     vm.endpointProperty().set("ep");
     vm.show("ep", List.of(c, regressor("second", "1.2")));
     assertEquals(c, vm.selectedProperty().get(), "the first capture is picked");
-    assertEquals(c.metrics().columns(), vm.metricColumns());
-    assertEquals(List.of(List.of("0.9012", "0.5000", "0.4000", "0.8313", "0.9000", "3")), vm.metricRows());
+    assertEquals(List.of("metric", "value"), vm.metricColumns(), "one row of metrics: a line per metric");
+    assertEquals(List.of(List.of("rmse", "0.9012"), List.of("mae", "0.5000"), List.of("medae", "0.4000"),
+        List.of("r2", "0.8313"), List.of("spearmanr", "0.9000"), List.of("support", "3")), vm.metricRows());
     vm.show("ep", List.of(regressor("second", "1.2"), c));
     assertEquals(c, vm.selectedProperty().get(), "a refresh keeps the capture picked");
     vm.show("other", List.of());
