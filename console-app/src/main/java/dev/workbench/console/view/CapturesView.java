@@ -42,6 +42,9 @@ final class CapturesView extends VBox {
     status.setWrapText(true); // the hint of how to make a capture is long; on a narrow window it wraps, whole
     status.setMinWidth(0);
     HBox.setHgrow(status, Priority.ALWAYS);
+    // the status gives way (it wraps), never the picker or the button
+    endpoint.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox top = new HBox(10, endpoint, refresh, status);
     top.setAlignment(Pos.CENTER_LEFT);
 
