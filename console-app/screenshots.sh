@@ -2,7 +2,8 @@
 # Regenerates the README screenshots from a real window: the console's tour on a fresh embedded local cloud,
 # in a 1440x900 Xvfb screen managed by openbox, each picture taken of the active window with its frame (the
 # console, or the dialog in front of it) by ImageMagick's import.
-#   console-app/screenshots.sh [DIR]        (default: screenshots/; SIZE=1920x1080 for another screen)
+#   console-app/screenshots.sh [DIR]        (default: screenshots/; SIZE=1920x1080 for another screen;
+#                                            TOUR=evaluation takes only the Evaluation screen's picture)
 # Needs: apt-get install -y xvfb openbox xdotool imagemagick libgtk-3-0. Builds with Maven offline; installs nothing.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ openbox_pid=$!
 sleep 1.5
 
 mkdir -p "$out"
-DISPLAY=$display java -cp "$cp" -Dprism.order=sw \
+DISPLAY=$display java -cp "$cp" -Dprism.order=sw ${TOUR:+-Dworkbench.console.tour=$TOUR} \
   -Dworkbench.console.screenshotCommand='import -frame -window "$(xdotool getactivewindow)" "$SHOT"' \
   dev.workbench.console.ScreenshotMain "$out"
 echo "screenshots in $out ($size, openbox)"

@@ -58,7 +58,7 @@ final class LayoutReport {
       return;
     }
     // the pickers hold a choice, as they do once the user has picked: the chosen value must show whole too
-    for (String id : List.of("#run-endpoint", "#metrics-endpoint")) {
+    for (String id : List.of("#run-endpoint", "#metrics-endpoint", "#captures-endpoint")) {
       if (window.view().lookup(id) instanceof javafx.scene.control.ComboBox<?> box && !box.getItems().isEmpty()) {
         pick(box);
       }

@@ -1,7 +1,8 @@
 package dev.workbench.console.service;
 
 /** The services the console's view-models use, built once per application. */
-public record ConsoleServices(ConnectionService connection, EndpointService endpoints, InferenceService inference)
+public record ConsoleServices(ConnectionService connection, EndpointService endpoints, InferenceService inference,
+    CaptureService captures)
     implements AutoCloseable {
 
   public static ConsoleServices create() {
@@ -9,7 +10,8 @@ public record ConsoleServices(ConnectionService connection, EndpointService endp
   }
 
   public static ConsoleServices create(ConnectionService connection) {
-    return new ConsoleServices(connection, new EndpointService(connection), new InferenceService(connection));
+    return new ConsoleServices(connection, new EndpointService(connection), new InferenceService(connection),
+        new CaptureService(connection));
   }
 
   @Override

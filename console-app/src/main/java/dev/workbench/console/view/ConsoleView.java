@@ -51,6 +51,7 @@ public final class ConsoleView extends BorderPane {
   private final Tab inferenceTab;
   private final Tab jobsTab;
   private final Tab metricsTab;
+  private final Tab evaluationTab;
   private final RunPrompt prompt;
 
   public ConsoleView(ConsoleViewModel vm) {
@@ -80,8 +81,17 @@ public final class ConsoleView extends BorderPane {
     jobsTab = tab("In-flight S3 jobs", new JobsView(vm.jobs()));
     MetricsView metrics = new MetricsView(vm.metrics(), vm.endpoints().names());
     metricsTab = tab("Metrics & capture", metrics);
+    CapturesView evaluation = new CapturesView(vm.captures(), vm.endpoints().names(), dialogs, vm.settings());
+    evaluationTab = tab("Evaluation", evaluation);
+    // a capture written elsewhere (workbench infer --capture) shows up when one comes back to the tab
+    evaluationTab.selectedProperty().addListener((o, was, now) -> {
+      if (now) {
+        vm.captures().refresh();
+      }
+    });
     // both pickers show type and scale state beside each name
-    for (Node picker : List.of(inference.lookup("#run-endpoint"), metrics.lookup("#metrics-endpoint"))) {
+    for (Node picker : List.of(inference.lookup("#run-endpoint"), metrics.lookup("#metrics-endpoint"),
+        evaluation.lookup("#captures-endpoint"))) {
       @SuppressWarnings("unchecked")
       ComboBox<String> box = (ComboBox<String>) picker;
       EndpointPicker.decorate(box, vm.endpoints());
@@ -93,7 +103,7 @@ public final class ConsoleView extends BorderPane {
     Mnemonics.mark(inference, "#retry-failed", 't');
     Mnemonics.mark(inference, "#save-results", 'S');
     Mnemonics.mark(metrics, "#load-capture", 'L');
-    tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab);
+    tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab, evaluationTab);
     tabs.setId("screens");
     // the log takes a modest share (a fifth unless the user moved the divider)
     LogView log = new LogView(vm.log());

@@ -19,6 +19,17 @@ final class EndpointPicker {
   private EndpointPicker() {
   }
 
+  /** A picker of the endpoint names whose value is the screen's endpoint, both ways. */
+  static ComboBox<String> of(String id, javafx.collections.ObservableList<String> names,
+      javafx.beans.property.StringProperty endpoint, double width) {
+    ComboBox<String> box = new ComboBox<>(names);
+    box.setId(id);
+    box.setPromptText("Endpoint");
+    box.setPrefWidth(width);
+    box.valueProperty().bindBidirectional(endpoint);
+    return box;
+  }
+
   static void decorate(ComboBox<String> box, EndpointsViewModel endpoints) {
     box.setCellFactory(l -> new Cell(box, endpoints, false));
     Cell button = new Cell(box, endpoints, true);

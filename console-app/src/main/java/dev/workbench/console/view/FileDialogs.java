@@ -16,6 +16,9 @@ public interface FileDialogs {
 
   @Nullable Path saveCsv(Window owner, @Nullable Path folder, String suggestedName);
 
+  /** Where to write a picture (a plot exported as PNG). */
+  @Nullable Path savePng(Window owner, @Nullable Path folder, String suggestedName);
+
   /** The platform's file chooser, filtered to CSV files. */
   static FileDialogs system() {
     return new FileDialogs() {
@@ -28,6 +31,18 @@ public interface FileDialogs {
       public @Nullable Path saveCsv(Window owner, @Nullable Path folder, String suggestedName) {
         FileChooser chooser = chooser("Save the results as CSV", folder);
         chooser.setInitialFileName(suggestedName);
+        return path(chooser.showSaveDialog(owner));
+      }
+
+      @Override
+      public @Nullable Path savePng(Window owner, @Nullable Path folder, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the plot as PNG");
+        if (folder != null && folder.toFile().isDirectory()) {
+          chooser.setInitialDirectory(folder.toFile());
+        }
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
         return path(chooser.showSaveDialog(owner));
       }
 

@@ -52,11 +52,7 @@ final class InferenceView extends VBox {
     Label file = new Label();
     file.setId("file-status");
     file.textProperty().bind(vm.fileStatusProperty());
-    ComboBox<String> endpoint = new ComboBox<>(endpoints);
-    endpoint.setId("run-endpoint");
-    endpoint.setPromptText("Endpoint");
-    endpoint.setPrefWidth(200);
-    endpoint.valueProperty().bindBidirectional(vm.endpointProperty());
+    ComboBox<String> endpoint = EndpointPicker.of("run-endpoint", endpoints, vm.endpointProperty(), 200);
     Button run = new Button("Run");
     run.setId("run");
     run.getStyleClass().add(Styles.ACCENT);

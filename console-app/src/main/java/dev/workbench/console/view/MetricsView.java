@@ -30,11 +30,7 @@ final class MetricsView extends VBox {
 
   MetricsView(MetricsViewModel vm, ObservableList<String> endpoints) {
     getStyleClass().add("screen");
-    ComboBox<String> endpoint = new ComboBox<>(endpoints);
-    endpoint.setId("metrics-endpoint");
-    endpoint.setPromptText("Endpoint");
-    endpoint.setPrefWidth(220);
-    endpoint.valueProperty().bindBidirectional(vm.endpointProperty());
+    ComboBox<String> endpoint = EndpointPicker.of("metrics-endpoint", endpoints, vm.endpointProperty(), 220);
     Label summary = new Label();
     summary.setId("metrics-summary");
     summary.textProperty().bind(vm.summaryProperty());

@@ -17,6 +17,7 @@ public final class ConsoleViewModel {
   private final InferenceViewModel inference;
   private final JobsViewModel jobs;
   private final MetricsViewModel metrics;
+  private final CapturesViewModel captures;
   private final ConsoleServices services;
   private final TaskExecutor executor;
 
@@ -42,11 +43,13 @@ public final class ConsoleViewModel {
     inference = new InferenceViewModel(services.inference(), executor, log);
     jobs = new JobsViewModel(services.inference(), executor, log, clock);
     metrics = new MetricsViewModel(services.endpoints(), executor, log, clock);
+    captures = new CapturesViewModel(services.captures(), executor, log);
     connection.onConnected(endpoints::refresh);
-    // the Metrics tab follows the endpoint picked on the Endpoints tab (a filtered-out row clears nothing)
+    // the Metrics and Evaluation tabs follow the endpoint picked on the Endpoints tab (a filtered-out row clears nothing)
     endpoints.selectedProperty().addListener((o, was, picked) -> {
       if (picked != null) {
         metrics.endpointProperty().set(picked.name());
+        captures.endpointProperty().set(picked.name());
       }
     });
   }
@@ -67,6 +70,9 @@ public final class ConsoleViewModel {
   public JobsViewModel jobs() { return jobs; }
 
   public MetricsViewModel metrics() { return metrics; }
+
+  /** Model evaluation: the inference captures of the endpoint picked. */
+  public CapturesViewModel captures() { return captures; }
 
   public TaskExecutor executor() { return executor; }
 

@@ -42,4 +42,11 @@ final class ScriptedFileDialogs implements FileDialogs {
     suggested.set(suggestedName);
     return nextSave.getAndSet(null);
   }
+
+  @Override
+  public @Nullable Path savePng(Window owner, @Nullable Path in, String suggestedName) {
+    folder.set(in);
+    suggested.set(suggestedName);
+    return nextSave.getAndSet(null);
+  }
 }
