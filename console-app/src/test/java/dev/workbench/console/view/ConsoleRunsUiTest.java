@@ -356,7 +356,9 @@ class ConsoleRunsUiTest {
     assertTrue(id < 120, "short ids, a narrow column: " + id);
 
     // the cut cell carries its full value in a tooltip, a cell that shows all of it none
-    await(10, "the long cell's tooltip", () -> cell(robot, results, longValue).getTooltip() != null);
+    // the table may not have laid out its cells yet when the run is done: not there yet is "not yet"
+    await(10, "the long cell's tooltip", () -> robot.from(results).lookup(".table-cell").queryAllAs(TableCell.class)
+        .stream().anyMatch(c -> longValue.equals(c.getText()) && c.getTooltip() != null));
     assertEquals(longValue, fx(() -> cell(robot, results, longValue).getTooltip().getText()));
     assertNull(fx(() -> cell(robot, results, "m1").getTooltip()));
 
