@@ -2,8 +2,6 @@ package dev.workbench.core.async;
 
 import dev.workbench.api.Frame;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,11 +49,7 @@ final class BatchPlaces {
     }
 
     private static String digest(String csv) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(csv.getBytes(StandardCharsets.UTF_8));
-            return new String(d, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        byte[] d = InferenceIds.sha256().digest(csv.getBytes(StandardCharsets.UTF_8));
+        return new String(d, StandardCharsets.ISO_8859_1);
     }
 }

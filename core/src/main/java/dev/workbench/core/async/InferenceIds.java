@@ -34,7 +34,7 @@ final class InferenceIds {
         return "wb-" + HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
