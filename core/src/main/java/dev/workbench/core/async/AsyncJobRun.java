@@ -251,7 +251,7 @@ final class AsyncJobRun {
         if (journal != null) {
             journal.adopted(batch.inferenceId, trip.coordinator().selfId());
         }
-        job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+        markInFlight(batch, BatchPhase.SUBMITTED);
         LOG.debug("{}: invoked by an earlier run; waiting for its result", batch);
         trip.watcher().watch(batch);
         return true;
@@ -262,7 +262,7 @@ final class AsyncJobRun {
      * gives its place in flight to the next one (following does not load the endpoint).
      */
     private void follow(Batch batch, String owner) {
-        job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+        markInFlight(batch, BatchPhase.SUBMITTED);
         LOG.debug("{}: leased by {}; following", batch, owner);
         trip.coordinator().follow(batch, owner);
         releaseSlot(batch);
@@ -378,7 +378,7 @@ final class AsyncJobRun {
         S3Location in = new S3Location(trip.bucket(),
                 "endpoints/" + endpointName + "/async-input/" + batch.inferenceId + ".csv");
         batch.input = in;
-        job.batchState(batch.state(BatchPhase.UPLOADING, null));
+        markInFlight(batch, BatchPhase.UPLOADING);
         byte[] body = batch.csv.getBytes(StandardCharsets.UTF_8);
         // The input object is the lease on (content, generation): created only if absent, unless taking over.
         boolean claim = journal != null && !batch.takeover;
@@ -442,7 +442,7 @@ final class AsyncJobRun {
         if (journal != null) {
             journal.submitted(batch.inferenceId, r.outputLocation(), r.failureLocation());
         }
-        job.batchState(batch.state(BatchPhase.SUBMITTED, null));
+        markInFlight(batch, BatchPhase.SUBMITTED);
         trip.watcher().watch(batch);
         if (stopped()) {
             abandon(batch);
@@ -644,6 +644,18 @@ final class AsyncJobRun {
         if (options.deleteObjects()) {
             S3Location in = batch.input;
             trip.deleter().delete(in == null ? List.of(result) : List.of(in, result));
+        }
+    }
+
+    /**
+     * Marks a batch uploading or submitted. A cancel running on another thread may already have marked its batches
+     * cancelled; a batch that gets here after that is marked cancelled again, so no cancelled job shows a batch in
+     * flight forever.
+     */
+    private void markInFlight(Batch batch, BatchPhase phase) {
+        job.batchState(batch.state(phase, null));
+        if (stopped()) {
+            job.batchState(batch.state(BatchPhase.CANCELLED, null));
         }
     }
 

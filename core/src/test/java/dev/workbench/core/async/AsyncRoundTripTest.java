@@ -284,6 +284,10 @@ class AsyncRoundTripTest {
         assertSameRowsInOrder(kept, out);
         assertEquals(0, out.errorCount(), "the other job's objects were left alone");
         awaitNoObjectsUnder("endpoints/" + ep + "/", Duration.ofSeconds(30));
+        // a batch whose upload or invocation was under way when cancel ran is not left showing as in flight
+        assertEquals(List.of(), cancelled.batches().stream()
+                .filter(s -> s.phase() == dev.workbench.api.BatchPhase.UPLOADING
+                        || s.phase() == dev.workbench.api.BatchPhase.SUBMITTED).toList());
     }
 
     @Test
