@@ -94,14 +94,15 @@ final class RuntimeApi {
      */
     private AwsResponse invokeServerless(String name, AwsRequest request, LiveEndpoint endpoint, VariantFleet fleet,
             ServerlessGate gate, VariantStats stats, Duration timeout) {
-        if (!gate.tryEnter(context.clock().instant())) {
+        long waitStart = System.nanoTime();
+        ServerlessGate.Entry entry = gate.tryEnter(context.clock().instant());
+        if (entry == ServerlessGate.Entry.THROTTLED) {
             stats.errors4xx.increment();
             context.stats().count("runtime.ServerlessThrottled");
             throw new AwsException(429, "ThrottlingException", "Rate exceeded: endpoint " + name + " is serving its"
                     + " MaxConcurrency of " + gate.config.maxConcurrency() + " concurrent invocations.");
         }
         try {
-            long waitStart = System.nanoTime();
             Instance instance = fleet.acquireFree(1);
             if (instance == null) {
                 instance = fleet.awaitFree(1, timeout);
@@ -111,6 +112,8 @@ final class RuntimeApi {
                             + fleet.variantName + " is not ready: its serverless compute did not start within "
                             + timeout.toSeconds() + " s.");
                 }
+            }
+            if (entry == ServerlessGate.Entry.COLD) {
                 context.stats().count("runtime.ServerlessColdStart");
                 stats.modelSetupTime.add(new VariantStats.Sample(context.clock().instant(),
                         (System.nanoTime() - waitStart) / 1000.0));

@@ -23,17 +23,23 @@ final class ServerlessGate {
         this.lastUsed = now;
     }
 
-    /** False when MaxConcurrency invocations are running already; otherwise the caller must {@link #exit}. */
-    synchronized boolean tryEnter(Instant now) {
+    /** How a caller got in, if it did. */
+    enum Entry { THROTTLED, WARM, COLD }
+
+    /**
+     * THROTTLED when MaxConcurrency invocations are running already; otherwise the caller must {@link #exit}. COLD
+     * when an instance had to be started for this caller: decided here, not by whether one is free when the caller
+     * looks, since a fast model can be up before it does.
+     */
+    synchronized Entry tryEnter(Instant now) {
         if (inUse >= config.maxConcurrency()) {
-            return false;
+            return Entry.THROTTLED;
         }
         inUse++;
         peak = Math.max(peak, inUse);
         lastUsed = now;
         // One instance per invocation in flight: start what is missing now (a cold start for this caller).
-        fleet.ensureAtLeast(inUse);
-        return true;
+        return fleet.ensureAtLeast(inUse) ? Entry.COLD : Entry.WARM;
     }
 
     synchronized void exit(Instant now) {

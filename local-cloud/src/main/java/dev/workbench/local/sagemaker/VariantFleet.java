@@ -154,13 +154,15 @@ final class VariantFleet {
     }
 
     /** Raises the desired count to at least {@code count}; the missing instances start now. */
-    void ensureAtLeast(int count) {
+    /** True when instances had to be started for it. */
+    boolean ensureAtLeast(int count) {
         synchronized (this) {
             if (closed || desired >= count) {
-                return;
+                return false;
             }
         }
         setDesired(Math.max(desired(), count), Duration.ZERO);
+        return true;
     }
 
     /**
