@@ -35,6 +35,28 @@ public interface Endpoint {
 
   InferenceJob submit(Frame input, Consumer<InferenceOptions.Builder> options);
 
+  /**
+   * Streams a CSV through the endpoint into another, holding only a few chunks of rows in memory however large the
+   * input: {@code input} and {@code output} are local paths or {@code s3://bucket/key}. N rows in, N rows out, in
+   * input order, failed rows with their {@code inference_error}; the output appears, complete, only at the end.
+   * A local output left by a crashed run of the same input is continued from its last checkpoint.
+   * {@code capture} is not available here (it evaluates the whole table at once).
+   */
+  StreamingJob submitFile(String input, String output, Consumer<InferenceOptions.Builder> options);
+
+  /** As {@link #submitFile}, waiting for the end; failed rows do not throw (see {@link StreamResult#rowsFailed()}). */
+  default StreamResult inferenceFile(String input, String output, Consumer<InferenceOptions.Builder> options) {
+    return submitFile(input, output, options).join();
+  }
+
+  default StreamResult inferenceFile(String input, String output) {
+    return inferenceFile(input, output, o -> {});
+  }
+
+  default StreamResult inferenceFile(java.nio.file.Path input, java.nio.file.Path output) {
+    return inferenceFile(input.toString(), output.toString());
+  }
+
   /** Meta tag async_endpoint, else AsyncInferenceConfig present. */
   boolean isAsync();
 

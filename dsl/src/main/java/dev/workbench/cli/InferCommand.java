@@ -7,6 +7,9 @@ import dev.workbench.api.InferenceCache;
 import dev.workbench.api.InferenceFailedException;
 import dev.workbench.api.InferenceJob;
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.api.InferenceProgress;
+import dev.workbench.api.StreamResult;
+import dev.workbench.api.StreamingJob;
 import dev.workbench.api.WorkbenchException;
 import dev.workbench.core.csv.AtomicFiles;
 import dev.workbench.dsl.Workbench;
@@ -40,8 +43,12 @@ import picocli.CommandLine.Parameters;
         "  workbench infer esol-solubility --input holdout.csv --output scored.csv --capture holdout --id-column id"})
 final class InferCommand extends ConnectedCommand {
   @Parameters(paramLabel = "NAME", description = "Endpoint name.") String name;
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV with a header row.") Path input;
-  @Option(names = {"-O", "--output"}, required = true, paramLabel = "CSV", description = "Output CSV (written atomically).") Path output;
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV",
+      description = "Input CSV with a header row: a path or s3://bucket/key (streamed, never held whole).") String inputName;
+  @Option(names = {"-O", "--output"}, required = true, paramLabel = "CSV",
+      description = {"Output CSV: a path (written beside it, renamed into place at the end; a crashed run of the same",
+          "input continues from its last checkpoint) or s3://bucket/key (a multipart upload, aborted on failure)."})
+  String outputName;
   @Option(names = "--batch-size", paramLabel = "N", description = "Rows per invocation (default: the endpoint's).") @Nullable Integer batchSize;
   @Option(names = "--max-in-flight", paramLabel = "N", description = "Async: batches in flight at once.") @Nullable Integer maxInFlight;
   @Option(names = "--threads", paramLabel = "N", description = "Sync: concurrent invocations.") @Nullable Integer threads;
@@ -68,20 +75,62 @@ final class InferCommand extends ConnectedCommand {
   /** Counted down once the outcome is reported; a Ctrl-C shutdown hook waits for it. */
   private final CountDownLatch finished = new CountDownLatch(1);
 
+  private @Nullable Path input;
+  private @Nullable Path output;
+
   @Override
   void before() {
+    boolean s3In = isS3(inputName);
+    boolean s3Out = isS3(outputName);
+    if ((s3In || s3Out) && (cacheKey != null || capture != null)) {
+      throw new CliException("--cache-key and --capture need local files; s3:// is streamed");
+    }
+    if (s3In) {
+      checkS3("--input", inputName);
+    } else {
+      checkInput(Path.of(inputName));
+    }
+    if (s3Out) {
+      checkS3("--output", outputName);
+    } else {
+      checkOutput(Path.of(outputName));
+    }
+    checkOptions();
+  }
+
+  private static boolean isS3(String location) {
+    return location.startsWith("s3://");
+  }
+
+  private static void checkS3(String option, String location) {
+    String rest = location.substring("s3://".length());
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || slash == rest.length() - 1) {
+      throw new CliException(option + ": '" + location + "' is not s3://bucket/key");
+    }
+  }
+
+  private void checkInput(Path input) {
+    this.input = input;
     if (!Files.exists(input)) {
       throw new CliException("input file not found: " + input);
     }
     if (!Files.isReadable(input) || Files.isDirectory(input)) {
       throw new CliException("cannot read input file: " + input);
     }
+  }
+
+  private void checkOutput(Path output) {
+    this.output = output;
     // Before any invocation, not after the whole run when the results could only be dropped.
     try {
       AtomicFiles.checkWritable(output);
     } catch (WorkbenchException e) {
       throw new CliException("--output: " + e.getMessage());
     }
+  }
+
+  private void checkOptions() {
     positive(batchSize, "--batch-size");
     positive(maxInFlight, "--max-in-flight");
     positive(threads, "--threads");
@@ -115,6 +164,11 @@ final class InferCommand extends ConnectedCommand {
 
   @Override
   int run(Workbench wb) {
+    if (cacheKey == null && capture == null) {
+      return stream(wb);
+    }
+    Path input = java.util.Objects.requireNonNull(this.input);
+    Path output = java.util.Objects.requireNonNull(this.output);
     Frame in = wb.csv(input);
     Endpoint ep = wb.endpoint(name);
     Instant start = Instant.now();
@@ -163,6 +217,49 @@ final class InferCommand extends ConnectedCommand {
     }
   }
 
+  /** The input streamed through the endpoint into the output: a few chunks in memory, whatever the input's size. */
+  private int stream(Workbench wb) {
+    Endpoint ep = wb.endpoint(name);
+    // The job's own lookup rides out an outage at its start; a describe() before it would not.
+    StreamingJob job = ep.submitFile(inputName, outputName, this::options);
+    StreamResult result;
+    try {
+      result = await(job);
+      if (result == null) {
+        InferenceProgress p = job.progress();
+        err().println("cancelled after " + p.rowsDone() + " of " + p.totalRows()
+            + " rows; nothing written. Run the same command again to redo it (`workbench jobs` lists async batches"
+            + " still in the journal).");
+        err().flush();
+        return ExitCodes.CANCELLED;
+      }
+    } finally {
+      finished.countDown();
+    }
+    if (result.rowsResumed() > 0) {
+      err().println("resumed: " + result.rowsResumed() + " rows were already written by the interrupted run");
+      err().flush();
+    }
+    out().printf("%s (%s): %d rows, %d failed, %s -> %s%n", name, kind(ep, false), result.rows(), result.rowsFailed(),
+        Durations.format(result.elapsed()), outputName);
+    out().flush();
+    return result.rowsFailed() == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
+  }
+
+  /** Waits for the streamed job with progress; Ctrl-C cancels it. Null when cancelled. */
+  private @Nullable StreamResult await(StreamingJob job) {
+    Thread hook = cancelOnExit(job::isDone, job::cancel);
+    try (ProgressReporter progress = new ProgressReporter(err(), name, progressMode, job::progress)) {
+      try {
+        return job.join();
+      } catch (CancellationException e) {
+        return null;
+      }
+    } finally {
+      removeHook(hook);
+    }
+  }
+
   private Frame throughCache(Workbench wb, Endpoint ep, Frame in, String key) {
     if (!in.hasColumn(key)) {
       throw new CliException("input " + input + " has no column '" + key + "' for --cache-key (columns: "
@@ -191,18 +288,7 @@ final class InferCommand extends ConnectedCommand {
 
   /** Waits for the job with progress; Ctrl-C cancels it. Null when cancelled. */
   private @Nullable Frame await(InferenceJob job) {
-    Thread hook = new Thread(() -> {
-      if (!job.isDone()) {
-        job.cancel();
-        try {
-          // Give the main thread time to report before the JVM exits.
-          finished.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }, "workbench-cancel-on-exit");
-    Runtime.getRuntime().addShutdownHook(hook);
+    Thread hook = cancelOnExit(job::isDone, job::cancel);
     try (ProgressReporter progress = new ProgressReporter(err(), name, progressMode, job::progress)) {
       try {
         return job.join();
@@ -220,11 +306,32 @@ final class InferCommand extends ConnectedCommand {
         throw e;
       }
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: nothing to remove
+      removeHook(hook);
+    }
+  }
+
+  /** A Ctrl-C shutdown hook that cancels the job and gives the main thread time to report. */
+  private Thread cancelOnExit(java.util.function.BooleanSupplier done, Runnable cancel) {
+    Thread hook = new Thread(() -> {
+      if (!done.getAsBoolean()) {
+        cancel.run();
+        try {
+          // Give the main thread time to report before the JVM exits.
+          finished.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
+    }, "workbench-cancel-on-exit");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: nothing to remove
     }
   }
 

@@ -124,6 +124,27 @@ class CliCommandsTest {
 
   @Test
   @Order(5)
+  void inferReadsAndWritesS3ObjectsAndRefusesAMalformedS3Location() {
+    try (dev.workbench.api.Cloud cloud = dev.workbench.api.Cloud.at(local.cloud().endpoint(),
+        s -> s.dataDir(dir.resolve("s3-client")))) {
+      String bucket = cloud.bucket();
+      cloud.s3().putObject(b -> b.bucket(bucket).key("cli/in.csv"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("name,smiles\nethanol,CCO\nnonsense,C1CC(\nwater,O\n"));
+      Cli.Result r = cli.run("infer", "descriptors", "--input", "s3://" + bucket + "/cli/in.csv",
+          "--output", "s3://" + bucket + "/cli/out.csv", "--progress", "none");
+      assertEquals(3, r.exit(), r.out() + r.err());
+      assertTrue(r.out().contains("3 rows, 1 failed"), r.out());
+      Frame f = Frame.parseCsv(cloud.s3().getObjectAsBytes(b -> b.bucket(bucket).key("cli/out.csv")).asUtf8String());
+      assertEquals(java.util.List.of("ethanol", "nonsense", "water"), f.column("name"));
+      assertTrue(f.get(1, Frame.ERROR_COLUMN) != null);
+    }
+    Cli.Result bad = cli.run("infer", "descriptors", "--input", "s3://only-a-bucket", "--output", "x.csv");
+    assertEquals(1, bad.exit());
+    assertTrue(bad.err().contains("is not s3://bucket/key"), bad.err());
+  }
+
+  @Test
+  @Order(5)
   void inferSomeRowsFailedExitsThreeWithErrorsInOutput() {
     Path in = write("bad.csv", "name,smiles\nethanol,CCO\nnonsense,C1CC(\nwater,O\n");
     Path out = dir.resolve("bad-out.csv");

@@ -183,7 +183,7 @@ public final class AtomicFiles {
   }
 
   /** A replaced file keeps its mode, as an editor's save does; a new one has the umask's. */
-  private static void keepPermissionsOf(Path target, Path temp) throws IOException {
+  static void keepPermissionsOf(Path target, Path temp) throws IOException {
     PosixFileAttributeView old = Files.getFileAttributeView(target, PosixFileAttributeView.class);
     if (old != null && Files.isRegularFile(target)) {
       try {

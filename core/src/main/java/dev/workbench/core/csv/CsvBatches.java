@@ -59,6 +59,19 @@ public final class CsvBatches implements Iterable<CsvBatch>, Iterator<CsvBatch>,
     return rows.rowsRead();
   }
 
+  /**
+   * Reads past the next {@code rows} rows without keeping them (a resumed run continuing after what it wrote);
+   * the batches after it start there. Returns the rows skipped (fewer at the end of the input).
+   */
+  public int skip(int rows) {
+    if (next != null) {
+      throw new IllegalStateException("skip before the next batch is read ahead");
+    }
+    int before = this.rows.rowsRead();
+    this.rows.skip(rows);
+    return this.rows.rowsRead() - before;
+  }
+
   /** Reads the next batch ahead; a malformed line surfaces here as a FrameException naming it. */
   @Override
   public boolean hasNext() {

@@ -149,6 +149,11 @@ final class CsvRowReader implements AutoCloseable {
     return packer.take();
   }
 
+  /** Reads past the next {@code rows} data rows, keeping nothing; as strict as reading them. */
+  void skip(int rows) {
+    read(rows, false);
+  }
+
   /** Reads to the end, keeping nothing; as strict as reading the rows. */
   void skipAll() {
     read(Integer.MAX_VALUE, false);

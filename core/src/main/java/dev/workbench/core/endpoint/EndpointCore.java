@@ -16,6 +16,7 @@ import dev.workbench.api.LogFollow;
 import dev.workbench.api.MetricsQuery;
 import dev.workbench.api.PurgeOptions;
 import dev.workbench.api.PurgeResult;
+import dev.workbench.api.StreamingJob;
 import dev.workbench.api.InferenceCapture;
 import dev.workbench.api.TestInferenceResult;
 import dev.workbench.core.async.AsyncPurge;
@@ -25,7 +26,11 @@ import dev.workbench.core.capture.CaptureReader;
 import dev.workbench.core.capture.CaptureStore;
 import dev.workbench.core.capture.CapturingJob;
 import dev.workbench.core.deploy.EndpointDeleter;
+import dev.workbench.core.csv.RowSink;
 import dev.workbench.core.job.RunningJob;
+import dev.workbench.core.job.StreamEnds;
+import dev.workbench.core.job.StreamInput;
+import dev.workbench.core.job.StreamedRun;
 import dev.workbench.core.metrics.LogFollower;
 import dev.workbench.core.metrics.LogsReader;
 import dev.workbench.core.metrics.MetricsReader;
@@ -125,6 +130,37 @@ public final class EndpointCore implements Endpoint {
     }
     new SyncRoundTrip(cloud.runtime(), services.syncExecutor()).start(job, name, input, batchSize, threads, options);
     return job;
+  }
+
+  @Override
+  public StreamingJob submitFile(String input, String output, Consumer<InferenceOptions.Builder> options) {
+    InferenceOptions o = InferenceOptions.of(options);
+    if (o.capture() != null) {
+      throw new IllegalArgumentException("capture evaluates the whole table at once; use inference(frame) with it");
+    }
+    StreamInput in = StreamEnds.input(input, cloud.s3());
+    Route route = UntilReachable.call(o.outageWindow(), this::route);
+    EndpointMeta meta = route.async() && route.meta().asyncEndpointTag() == null
+        ? route.meta().with(EndpointMeta.ASYNC_ENDPOINT, "true") : route.meta();
+    int batch = o.batchSize() != null ? o.batchSize() : meta.batchSize();
+    // The window's chunks share the caller's concurrency instead of multiplying it.
+    int inFlight = Math.max(1, ceilDiv(o.maxInFlight() != null ? o.maxInFlight() : meta.maxInFlight(), STREAM_WINDOW));
+    int threads = Math.max(1, ceilDiv(o.threads(), STREAM_WINDOW));
+    int chunkRows = (int) Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS,
+        (long) batch * (route.async() ? inFlight : threads) * 4));
+    InferenceOptions perChunk = o.toBuilder().maxInFlight(inFlight).threads(threads).onProgress(null).build();
+    RowSink sink = StreamEnds.output(output, name + "#" + in.identity(), cloud.s3());
+    return new StreamedRun(name, in, sink, chunkRows, STREAM_WINDOW, rows -> send(rows, perChunk, route),
+        o.onProgress()).start();
+  }
+
+  /** Chunks held at once by a streamed inference: the oldest being finished, the next one already running. */
+  static final int STREAM_WINDOW = 2;
+  static final int MIN_CHUNK_ROWS = 10_000;
+  static final int MAX_CHUNK_ROWS = 200_000;
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
   /** How a job on the endpoint is sent, from its state, config and meta (refused unless it serves). */

@@ -65,10 +65,19 @@ final class ResultAssembler {
                 widest = p;
             }
         }
-        LinkedHashSet<String> columns = new LinkedHashSet<>(widest.columns());
-        boolean error = columns.remove(Frame.ERROR_COLUMN);
+        List<List<String>> others = new ArrayList<>();
         for (Frame p : parts) {
-            for (String c : p.columns()) {
+            others.add(p.columns());
+        }
+        return merged(widest.columns(), others);
+    }
+
+    /** {@code first}'s columns, then any only {@code others} have, with inference_error (if any has it) last. */
+    static List<String> merged(List<String> first, Collection<List<String>> others) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>(first);
+        boolean error = columns.remove(Frame.ERROR_COLUMN);
+        for (List<String> p : others) {
+            for (String c : p) {
                 if (c.equals(Frame.ERROR_COLUMN)) {
                     error = true;
                 } else {
