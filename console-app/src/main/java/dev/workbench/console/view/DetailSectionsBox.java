@@ -1,0 +1,78 @@
+package dev.workbench.console.view;
+
+import dev.workbench.console.viewmodel.DetailSection;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The detail pane's sections, each a titled grid of label / value lines. A re-read replaces only the sections that
+ * changed, so what the user is reading (or has selected to copy) does not flicker each few seconds.
+ */
+final class DetailSectionsBox extends VBox {
+  DetailSectionsBox(ObservableList<DetailSection> sections) {
+    super(10);
+    setId("detail-sections");
+    sections.addListener((ListChangeListener<DetailSection>) c -> sync(sections));
+    sync(sections);
+  }
+
+  private void sync(ObservableList<DetailSection> sections) {
+    for (int i = 0; i < sections.size(); i++) {
+      DetailSection s = sections.get(i);
+      if (i < getChildren().size() && s.equals(getChildren().get(i).getUserData())) {
+        continue;
+      }
+      Node block = block(s);
+      if (i < getChildren().size()) {
+        getChildren().set(i, block);
+      } else {
+        getChildren().add(block);
+      }
+    }
+    if (getChildren().size() > sections.size()) {
+      getChildren().remove(sections.size(), getChildren().size());
+    }
+  }
+
+  private static Node block(DetailSection s) {
+    Label title = new Label(s.title());
+    title.getStyleClass().add("detail-title");
+    GridPane grid = new GridPane();
+    grid.setHgap(12);
+    grid.setVgap(3);
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(120);
+    labels.setPrefWidth(170);
+    ColumnConstraints values = new ColumnConstraints();
+    values.setHgrow(Priority.ALWAYS);
+    values.setMinWidth(0);
+    grid.getColumnConstraints().addAll(labels, values);
+    int row = 0;
+    for (DetailSection.Field f : s.fields()) {
+      Label k = new Label(f.label());
+      k.getStyleClass().add("detail-label");
+      k.setMinWidth(0);
+      // a value wraps rather than being cut (ARNs, S3 paths): all of it can be read and selected
+      javafx.scene.control.TextField v = new javafx.scene.control.TextField(f.value());
+      v.setEditable(false);
+      v.getStyleClass().add("detail-value");
+      v.setId("detail-" + slug(s.title()) + "-" + slug(f.label()));
+      v.setTooltip(new javafx.scene.control.Tooltip(f.value()));
+      grid.addRow(row++, k, v);
+    }
+    VBox box = new VBox(4, title, grid);
+    box.setUserData(s);
+    return box;
+  }
+
+  /** "Async inference" / "Max concurrent per instance" as parts of a node id. */
+  static String slug(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+}
