@@ -209,8 +209,17 @@ final class ScreenshotTour {
     });
     waitFor("the detail read", Duration.ofSeconds(30), () -> fx(() -> vm.detail().section("Async inference") != null
         && vm.detail().section("Recent scaling activity") != null));
+    // the log pane hidden, as a user reading the settings would (its Log toggle), then shown again
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) view.lookup("#toggle-log")).setSelected(false);
+      return null;
+    });
     pause(2500);
     snapshot(view, "endpoint-detail-scaled-to-zero.png");
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) view.lookup("#toggle-log")).setSelected(true);
+      return null;
+    });
 
     Path csv = writeCsv(3_000);
     fx(() -> {
@@ -236,6 +245,13 @@ final class ScreenshotTour {
     waitFor("scale events marked", Duration.ofSeconds(60), () -> fx(() -> vm.metrics().marks().size() >= 2));
     pause(3000);
     snapshot(view, "metrics-hour-scale-events.png");
+    // the local cloud's short timing packs the run into seconds: a custom range of the last minutes spreads it out
+    java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    java.time.LocalDateTime now = java.time.LocalDateTime.now();
+    fx(() -> vm.metrics().custom(minute.format(now.minusMinutes(3)), minute.format(now.plusMinutes(1))));
+    waitFor("scale events marked", Duration.ofSeconds(60), () -> fx(() -> vm.metrics().marks().size() >= 2));
+    pause(2500);
+    snapshot(view, "metrics-custom-range-scale-events.png");
 
     fx(() -> {
       view.select("Logs");

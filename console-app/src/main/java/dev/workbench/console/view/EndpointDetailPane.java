@@ -23,12 +23,13 @@ final class EndpointDetailPane extends VBox {
   EndpointDetailPane(EndpointDetailViewModel vm, Runnable openLogs, Runnable openMetrics, Runnable delete) {
     super(8);
     setId("endpoint-detail");
-    setPadding(new Insets(0, 0, 0, 8));
+    setPadding(new Insets(6, 0, 0, 0));
     setMinWidth(0);
     Label status = new Label();
     status.setId("detail-status");
     status.textProperty().bind(vm.statusProperty());
-    status.setWrapText(true);
+    status.getStyleClass().add("hint");
+    status.setPadding(new Insets(0, 0, 0, 8));
     Button test = new Button("Test inference");
     test.setId("detail-test");
     test.setTooltip(new Tooltip("Show or hide the test: a CSV body to send, the answer and its latency"));
@@ -50,7 +51,8 @@ final class EndpointDetailPane extends VBox {
     }
     health.disableProperty().unbind();
     health.disableProperty().bind(vm.endpointProperty().isEmpty().or(vm.checkingProperty()));
-    FlowPane actions = new FlowPane(6, 6, test, health, logs, metrics, remove);
+    // the actions and what the pane shows on one line: the settings below get the height
+    FlowPane actions = new FlowPane(6, 6, test, health, logs, metrics, remove, status);
     actions.setAlignment(Pos.CENTER_LEFT);
 
     TextArea body = new TextArea();
@@ -99,11 +101,12 @@ final class EndpointDetailPane extends VBox {
     health.setOnAction(e -> vm.checkHealth());
 
     VBox content = new VBox(10, new DetailSectionsBox(vm.sections()));
+    content.setId("detail-content");
     content.setPadding(new Insets(0, 12, 8, 0));
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.setId("detail-scroll");
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    getChildren().addAll(status, actions, healthText, testBox, scroll);
+    getChildren().addAll(actions, healthText, testBox, scroll);
   }
 }

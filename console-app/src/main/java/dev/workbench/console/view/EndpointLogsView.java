@@ -44,13 +44,14 @@ final class EndpointLogsView extends VBox {
     TextField filter = new TextField();
     filter.setId("logs-filter");
     filter.setPromptText("Filter pattern, e.g. ERROR");
-    filter.setPrefColumnCount(16);
+    filter.setPrefColumnCount(13);
     filter.textProperty().bindBidirectional(vm.filterProperty());
     filter.setTooltip(new Tooltip("A CloudWatch Logs filter pattern: words all present, \"an exact phrase\", -excluded;"
         + " Enter applies it"));
     filter.setOnAction(e -> vm.reload());
     ComboBox<String> stream = new ComboBox<>(vm.streams());
     stream.setId("logs-stream");
+    stream.setPrefWidth(230);
     stream.valueProperty().bindBidirectional(vm.streamProperty());
     stream.setTooltip(new Tooltip("One instance's stream, or all of them"));
     ToggleButton live = new ToggleButton("Live tail");

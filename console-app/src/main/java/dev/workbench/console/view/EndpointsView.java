@@ -60,7 +60,7 @@ final class EndpointsView extends VBox {
     table.getStyleClass().add(Styles.DENSE);
     table.setPlaceholder(new Label("No endpoints yet: press Deploy..."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    TableColumn<EndpointItem, String> nameColumn = text("Name", EndpointItem::name, 200);
+    TableColumn<EndpointItem, String> nameColumn = text("Name", EndpointItem::name, 160);
     // a long name is cut in the middle, whole on hover, copyable
     nameColumn.setCellFactory(c -> new FullTextCell<>(i -> java.util.List.of(i.name(), i.kindBadge(), i.statusText(),
         i.instanceType() == null ? "-" : i.instanceType(), i.instancesText())));
@@ -74,7 +74,7 @@ final class EndpointsView extends VBox {
             l.setTooltip(new Tooltip(i.statusText()));
           }
           return l;
-        }, 160);
+        }, 150);
     table.getColumns().add(status);
     table.getColumns().add(text("Instance type", i -> i.instanceType() == null ? "-" : i.instanceType(), 120));
     // a short header that is never cut ("Instances (current / ..." at 1024 pixels); the hover says what it counts
@@ -101,7 +101,7 @@ final class EndpointsView extends VBox {
       l.setTooltip(new Tooltip("Workbench's health check, every " + EndpointsViewModel.HEALTH_EVERY.toSeconds()
           + " s: " + i.health()));
       return l;
-    }, 120));
+    }, 110));
     vm.nowProperty().addListener((o, a, b) -> table.refresh());
     // the view-model's selection is the table's: what is selected is always a row the user can see
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
@@ -121,12 +121,13 @@ final class EndpointsView extends VBox {
     });
     EndpointDetailPane pane = new EndpointDetailPane(detail, openLogs, openMetrics,
         () -> confirmDelete(table.getSelectionModel().getSelectedItem(), vm));
-    // master-detail: the list on the left, the selected endpoint's settings on the right
+    // master-detail: the list above (every column whole), the selected endpoint's settings below across the width
     SplitPane split = new SplitPane(table, pane);
     split.setId("endpoints-split");
-    table.setMinWidth(300);
-    pane.setMinWidth(300);
-    split.setDividerPositions(0.55);
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    table.setMinHeight(90);
+    pane.setMinHeight(150);
+    split.setDividerPositions(0.28);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(tools, split);
   }

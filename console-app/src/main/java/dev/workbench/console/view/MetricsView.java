@@ -80,11 +80,11 @@ final class MetricsView extends VBox {
     Label summary = new Label();
     summary.setId("metrics-summary");
     summary.textProperty().bind(vm.summaryProperty());
-    summary.setMinWidth(0);
+    summary.setWrapText(true); // a long endpoint name wraps the header rather than cutting it
     FlowPane top = new FlowPane(8, 6, endpoint, range, live, custom, customError, summary);
     top.setAlignment(Pos.CENTER_LEFT);
     charts.setId("metric-charts");
-    charts.setPrefTileHeight(200);
+    charts.setPrefTileHeight(185);
     vm.series().addListener((ListChangeListener<MetricSeries>) c -> draw(vm.series()));
     vm.marks().addListener((ListChangeListener<ScaleMark>) c -> byName.values().forEach(t -> t.marks(vm.marks())));
     vm.axisStartProperty().addListener((o, a, b) -> byName.values().forEach(this::range));

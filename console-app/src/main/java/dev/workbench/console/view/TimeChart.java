@@ -133,13 +133,15 @@ final class TimeChart extends LineChart<Number, Number> {
     markTexts.clear();
     double top = 0;
     double bottom = getYAxis().getHeight();
-    for (ScaleMark m : marks) {
+    for (int i = 0; i < marks.size(); i++) {
+      ScaleMark m = marks.get(i);
       double at = x.getDisplayPosition(m.at().toEpochMilli());
       Line l = new Line(at, top, at, bottom);
       l.getStyleClass().addAll("scale-mark", m.out() ? "scale-out" : "scale-in");
       l.setMouseTransparent(true);
       markLines.add(l);
-      Text t = new Text(at + 3, top + 11, (m.out() ? "\u2191" : "\u2193") + m.desired());
+      // labels of events seconds apart would print over each other: three rows, in turn
+      Text t = new Text(at + 3, top + 11 + 12 * (i % 3), (m.out() ? "\u2191" : "\u2193") + m.desired());
       t.getStyleClass().add("scale-mark-label");
       t.setMouseTransparent(true);
       markTexts.add(t);

@@ -39,7 +39,6 @@ public final class MetricsViewModel {
   static final String INSTANCES = InstanceSteps.NAME;
   /** How often live mode reads CloudWatch again (its points are a minute apart at the shortest range). */
   public static final Duration LIVE_REFRESH = Duration.ofSeconds(5);
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final DateTimeFormatter CUSTOM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private final EndpointService service;
   private final TaskExecutor executor;
@@ -98,7 +97,7 @@ public final class MetricsViewModel {
 
   public StringProperty endpointProperty() { return endpoint; }
 
-  /** One entry per chart, in the endpoint's metric order, the instance count last. */
+  /** One entry per chart: the instance count first (none for serverless), then the endpoint's metrics in order. */
   public ObservableList<MetricSeries> series() { return series; }
 
   /** The scale events inside the range, marked on every chart. */
@@ -229,18 +228,15 @@ public final class MetricsViewModel {
     charts.sort(Comparator.comparingInt(MetricsViewModel::rank).thenComparing(MetricSeries::name));
     EndpointDescription d = s.description();
     if (d.serverless() == null) {
-      charts.add(InstanceSteps.series(s.scaling(), d.desiredInstances(), s.start(), s.end()));
+      // first: the count and its scale events are what the other charts are read against
+      charts.add(0, InstanceSteps.series(s.scaling(), d.desiredInstances(), s.start(), s.end()));
     }
     InPlace.update(series, charts, MetricSeries::name);
     InPlace.update(marks, InstanceSteps.marks(s.scaling(), s.start(), s.end(), clock.getZone()), ScaleMark::at);
     summary.set(name + " (" + d.kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + d.status() + ", "
         + d.capacity() + "): " + minutes(s.metrics().period()) + " periods, "
-        + (live.get() ? "live, read every " + LIVE_REFRESH.toSeconds() + " s (last " + CLOCK.format(readAtZone()) + ")"
-            : "not live"));
-  }
-
-  private java.time.ZonedDateTime readAtZone() {
-    return (readAt == null ? clock.instant() : readAt).atZone(clock.getZone());
+        // no clock in the text: a header that changes on every read would flicker (and be read half-drawn)
+        + (live.get() ? "live, read every " + LIVE_REFRESH.toSeconds() + " s" : "not live"));
   }
 
   private static String minutes(Duration period) {
