@@ -95,6 +95,7 @@ public final class ConsoleFxApp extends Application {
         // a read-only home must not keep the console from closing; the next start uses the defaults
         org.slf4j.LoggerFactory.getLogger(ConsoleFxApp.class).warn("console settings not saved: {}", e.getMessage());
       }
+      viewModel.logs().stop(); // a live tail reads on its own thread until closed
       executor.close();
       services.close();
     }

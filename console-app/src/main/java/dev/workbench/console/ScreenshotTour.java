@@ -44,6 +44,7 @@ final class ScreenshotTour {
   private static final String ESOL = "esol-solubility";
   private static final String SYNC = "descriptors-sync";
   private static final String ASYNC = "latency-async";
+  private static final String DETAIL = "scoring-async";
   private final ConsoleWindow window;
   private final Path dir;
 
@@ -76,6 +77,10 @@ final class ScreenshotTour {
     waitFor("connection", Duration.ofSeconds(90), () -> vm.connection().connectedProperty().get());
     if ("evaluation".equals(System.getProperty(ONLY))) {
       evaluation();
+      return;
+    }
+    if ("detail".equals(System.getProperty(ONLY))) {
+      detail();
       return;
     }
     window.services().endpoints().deploy(new DeployRequest("smiles-descriptors", SYNC, "ml.t2.medium", false, 1,
@@ -174,6 +179,7 @@ final class ScreenshotTour {
     snapshot(view, "cancelled-run.png");
 
     evaluation();
+    detail();
 
     fx(() -> {
       vm.darkThemeProperty().set(true);
@@ -182,6 +188,79 @@ final class ScreenshotTour {
     });
     pause(1500);
     snapshot(view, "dark-theme.png");
+  }
+
+  /**
+   * The Endpoints tab's detail pane of an async endpoint that scaled to zero, its metrics over an hour after a run
+   * woke it (the scale events marked), and its container log.
+   */
+  private void detail() {
+    var vm = window.viewModel();
+    var view = window.view();
+    window.services().endpoints().deploy(new DeployRequest("latency", DETAIL, "ml.m5.large", true, 4, true, 1, 2,
+        List.of("team:chem", "scoring"), true, 20), p -> { });
+    waitFor("the detail endpoint scaled to zero", Duration.ofSeconds(120),
+        () -> item(DETAIL, i -> i.scaleState() == EndpointItem.ScaleState.SCALED_TO_ZERO));
+    fx(() -> {
+      view.select("Endpoints");
+      vm.endpoints().all().stream().filter(i -> i.name().equals(DETAIL)).findFirst()
+          .ifPresent(i -> vm.endpoints().selectedProperty().set(i));
+      return null;
+    });
+    waitFor("the detail read", Duration.ofSeconds(30), () -> fx(() -> vm.detail().section("Async inference") != null
+        && vm.detail().section("Recent scaling activity") != null));
+    // the log pane hidden, as a user reading the settings would (its Log toggle), then shown again
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) view.lookup("#toggle-log")).setSelected(false);
+      return null;
+    });
+    pause(2500);
+    snapshot(view, "endpoint-detail-scaled-to-zero.png");
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) view.lookup("#toggle-log")).setSelected(true);
+      return null;
+    });
+
+    Path csv = writeCsv(3_000);
+    fx(() -> {
+      view.select("CSV inference");
+      vm.inference().open(csv);
+      return null;
+    });
+    waitFor("CSV read", Duration.ofSeconds(60), () -> fx(() -> vm.inference().rowCountProperty().get() == 3_000));
+    fx(() -> {
+      vm.inference().endpointProperty().set(DETAIL);
+      vm.inference().run();
+      return null;
+    });
+    waitFor("run finished", Duration.ofSeconds(240), () -> fx(() -> !vm.inference().runningProperty().get()));
+    waitFor("scaled in again", Duration.ofSeconds(180),
+        () -> item(DETAIL, i -> i.scaleState() == EndpointItem.ScaleState.SCALED_TO_ZERO));
+    fx(() -> {
+      view.select("Metrics & capture");
+      vm.metrics().endpointProperty().set(DETAIL);
+      vm.metrics().rangeProperty().set(dev.workbench.console.viewmodel.TimeRange.HOUR_1);
+      return null;
+    });
+    waitFor("scale events marked", Duration.ofSeconds(60), () -> fx(() -> vm.metrics().marks().size() >= 2));
+    pause(3000);
+    snapshot(view, "metrics-hour-scale-events.png");
+    // the local cloud's short timing packs the run into seconds: a custom range of the last minutes spreads it out
+    java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    java.time.LocalDateTime now = java.time.LocalDateTime.now();
+    fx(() -> vm.metrics().custom(minute.format(now.minusMinutes(3)), minute.format(now.plusMinutes(1))));
+    waitFor("scale events marked", Duration.ofSeconds(60), () -> fx(() -> vm.metrics().marks().size() >= 2));
+    pause(2500);
+    snapshot(view, "metrics-custom-range-scale-events.png");
+
+    fx(() -> {
+      view.select("Logs");
+      vm.logs().endpointProperty().set(DETAIL);
+      return null;
+    });
+    waitFor("log lines", Duration.ofSeconds(60), () -> fx(() -> !vm.logs().shown().isEmpty()));
+    pause(1500);
+    snapshot(view, "endpoint-logs.png");
   }
 
   /** The bundled ESOL regressor scored on the held-out compounds, as the demo scores it, on the Evaluation tab. */

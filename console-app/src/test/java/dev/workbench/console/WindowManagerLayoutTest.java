@@ -99,7 +99,7 @@ class WindowManagerLayoutTest {
       assertEquals(windowHeight, Double.parseDouble(size[2]), 2, "window height: " + all);
       List<String> cut = lines.stream().filter(l -> l.startsWith("cut ") || l.startsWith("off ")).toList();
       assertEquals(List.of(), cut, "cut or off the window at " + width + "x" + height + ":\n" + all);
-      assertEquals(5, lines.stream().filter(l -> l.startsWith("scanned ")).count(), all); // every tab, Evaluation too
+      assertEquals(6, lines.stream().filter(l -> l.startsWith("scanned ")).count(), all); // every tab, Evaluation and Logs too
     } finally {
       for (int i = started.size() - 1; i >= 0; i--) {
         started.get(i).destroy();

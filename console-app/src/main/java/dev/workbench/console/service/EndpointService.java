@@ -2,14 +2,20 @@ package dev.workbench.console.service;
 
 import dev.workbench.api.DeployProgress;
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointHealth;
 import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.Frame;
+import dev.workbench.api.LogEvent;
+import dev.workbench.api.LogFollow;
+import dev.workbench.api.TestInferenceResult;
 import dev.workbench.api.ModelDescription;
 import dev.workbench.core.deploy.EndpointDeleter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Endpoint operations of the current connection. Every method blocks: call them from background tasks. */
 public final class EndpointService {
@@ -57,14 +63,50 @@ public final class EndpointService {
     return ScalingReader.read(connection.current().cloud().autoScaling(), endpoint, variant);
   }
 
-  /** The endpoint's metric set over the last {@code since}, about 300 points per series (live charts). */
-  public EndpointMetrics metrics(String endpoint, Duration since) {
-    Duration period = Duration.ofSeconds(Math.max(1, since.toSeconds() / 300));
-    return connection.current().cloud().endpoint(endpoint).metrics(q -> q.since(since).period(period));
-  }
-
   /** Data-capture records of the endpoint as a table. */
   public Frame capture(String endpoint, Duration since) {
     return connection.current().cloud().endpoint(endpoint).capture(since);
+  }
+
+  /** The endpoint's whole description for the detail pane (several calls: SageMaker, auto scaling, alarms). */
+  public EndpointDetail detail(String endpoint) {
+    return EndpointDetailReader.read(connection.current().cloud(), endpoint);
+  }
+
+  /** Workbench's health check of the endpoint. */
+  public EndpointHealth health(String endpoint) {
+    return connection.current().cloud().endpoint(endpoint).health();
+  }
+
+  /** The endpoint's model's sample rows as CSV, or null when the model keeps none. */
+  public @Nullable String sample(String endpoint) {
+    var cloud = connection.current().cloud();
+    String model = cloud.endpoint(endpoint).describe().modelName();
+    Frame sample = model == null ? null : cloud.model(model).sample();
+    return sample == null ? null : sample.toCsv();
+  }
+
+  /** A smoke test with the given CSV rows (header first). */
+  public TestInferenceResult testInference(String endpoint, String csv) {
+    Frame rows = Frame.parseCsv(csv);
+    if (rows.rowCount() == 0) {
+      throw new IllegalArgumentException("the test body has a header but no row: add at least one CSV line");
+    }
+    return connection.current().cloud().endpoint(endpoint).testInference(rows);
+  }
+
+  /** The metric set between two instants, at the given period. */
+  public EndpointMetrics metrics(String endpoint, Instant start, Instant end, Duration period) {
+    return connection.current().cloud().endpoint(endpoint).metrics(q -> q.start(start).end(end).period(period));
+  }
+
+  /** The container log lines of the last {@code since}, oldest first. */
+  public List<LogEvent> logs(String endpoint, Duration since, @Nullable String filter) {
+    return connection.current().cloud().endpoint(endpoint).logs(since, filter);
+  }
+
+  /** Follows the container log; lines arrive on a background thread until the handle is closed. */
+  public LogFollow followLogs(String endpoint, Duration since, @Nullable String filter, Consumer<LogEvent> onEvent) {
+    return connection.current().cloud().endpoint(endpoint).followLogs(since, filter, onEvent);
   }
 }

@@ -1,5 +1,6 @@
 package dev.workbench.console.view;
 
+import dev.workbench.api.EndpointKind;
 import dev.workbench.console.viewmodel.EndpointItem;
 import javafx.scene.control.Label;
 
@@ -14,8 +15,12 @@ final class Badges {
     return l;
   }
 
-  static String kindTone(boolean async) {
-    return async ? "accent" : "neutral";
+  static String kindTone(EndpointKind kind) {
+    return switch (kind) {
+      case ASYNC -> "accent";
+      case SERVERLESS -> "serverless";
+      case SYNC -> "neutral";
+    };
   }
 
   static String scaleTone(EndpointItem.ScaleState state) {

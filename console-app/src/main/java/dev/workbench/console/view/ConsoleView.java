@@ -52,6 +52,7 @@ public final class ConsoleView extends BorderPane {
   private final Tab jobsTab;
   private final Tab metricsTab;
   private final Tab evaluationTab;
+  private final Tab logsTab;
   private final RunPrompt prompt;
 
   public ConsoleView(ConsoleViewModel vm) {
@@ -74,7 +75,8 @@ public final class ConsoleView extends BorderPane {
     prompt = new RunPrompt(() -> getScene().getWindow(), new RunGuard(vm.inference()),
         () -> SaveTarget.choose(getScene().getWindow(), vm.inference(), vm.settings(), dialogs));
     setTop(new ConnectionBar(vm.connection(), this::connect));
-    endpointsTab = tab("Endpoints", new EndpointsView(vm.endpoints(), this::openDeploy));
+    endpointsTab = tab("Endpoints", new EndpointsView(vm.endpoints(), vm.detail(), this::openDeploy,
+        () -> showTab("Logs"), () -> showTab("Metrics & capture")));
     inference = new InferenceView(vm.inference(), vm.endpoints().names(), vm.settings(), this::openCsv, dialogs,
         prompt);
     inferenceTab = tab("CSV inference", inference);
@@ -83,6 +85,18 @@ public final class ConsoleView extends BorderPane {
     metricsTab = tab("Metrics & capture", metrics);
     CapturesView evaluation = new CapturesView(vm.captures(), vm.endpoints().names(), dialogs, vm.settings());
     evaluationTab = tab("Evaluation", evaluation);
+    EndpointLogsView logs = new EndpointLogsView(vm.logs(), vm.endpoints().names());
+    logsTab = tab("Logs", logs);
+    // the log is read when one comes to the tab (and again on each visit: it may have grown); a live tail stops
+    // when one leaves, so it does not keep reading CloudWatch behind the user's back
+    logsTab.selectedProperty().addListener((o, was, now) -> {
+      if (now) {
+        vm.logs().reload();
+      } else {
+        vm.logs().stop();
+        vm.logs().liveProperty().set(false);
+      }
+    });
     // a capture written elsewhere (workbench infer --capture) shows up when one comes back to the tab
     evaluationTab.selectedProperty().addListener((o, was, now) -> {
       if (now) {
@@ -91,7 +105,7 @@ public final class ConsoleView extends BorderPane {
     });
     // both pickers show type and scale state beside each name
     for (Node picker : List.of(inference.lookup("#run-endpoint"), metrics.lookup("#metrics-endpoint"),
-        evaluation.lookup("#captures-endpoint"))) {
+        evaluation.lookup("#captures-endpoint"), logs.lookup("#logs-endpoint"))) {
       @SuppressWarnings("unchecked")
       ComboBox<String> box = (ComboBox<String>) picker;
       EndpointPicker.decorate(box, vm.endpoints());
@@ -103,7 +117,7 @@ public final class ConsoleView extends BorderPane {
     Mnemonics.mark(inference, "#retry-failed", 't');
     Mnemonics.mark(inference, "#save-results", 'S');
     Mnemonics.mark(metrics, "#load-capture", 'L');
-    tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab, evaluationTab);
+    tabs.getTabs().addAll(endpointsTab, inferenceTab, jobsTab, metricsTab, evaluationTab, logsTab);
     tabs.setId("screens");
     // the log takes a modest share (a fifth unless the user moved the divider)
     LogView log = new LogView(vm.log());
@@ -141,11 +155,20 @@ public final class ConsoleView extends BorderPane {
         return;
       }
       vm.endpoints().refresh();
+      vm.endpoints().checkHealthIfDue();
       vm.jobs().refresh();
+      if (endpointsTab.isSelected()) {
+        vm.detail().refreshIfStale();
+      }
       if (metricsTab.isSelected()) {
-        vm.metrics().refresh();
+        vm.metrics().refreshIfDue();
       }
     });
+  }
+
+  private void showTab(String title) {
+    tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
   /** Hides the log by taking it out of the split (a collapsed pane would keep its divider); shows it where it was. */
@@ -180,6 +203,7 @@ public final class ConsoleView extends BorderPane {
     keys.put(new KeyCodeCombination(KeyCode.F5), () -> {
       vm.endpoints().refresh();
       vm.jobs().refresh();
+      vm.detail().refresh();
       if (metricsTab.isSelected()) {
         vm.metrics().refresh();
       }

@@ -87,7 +87,7 @@ final class EndpointPicker {
         setGraphic(null);
         return;
       }
-      HBox badges = new HBox(4, Badges.badge(item.kindBadge(), Badges.kindTone(item.async())));
+      HBox badges = new HBox(4, Badges.badge(item.kindBadge(), Badges.kindTone(item.kind())));
       String scale = item.scaleBadge(endpoints.nowProperty().get(), endpoints.zone());
       String state = scale.isEmpty() ? item.statusText() : scale;
       if (button) {

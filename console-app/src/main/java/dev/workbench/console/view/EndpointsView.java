@@ -1,6 +1,7 @@
 package dev.workbench.console.view;
 
 import atlantafx.base.theme.Styles;
+import dev.workbench.console.viewmodel.EndpointDetailViewModel;
 import dev.workbench.console.viewmodel.EndpointFilter;
 import dev.workbench.console.viewmodel.EndpointItem;
 import dev.workbench.console.viewmodel.EndpointsViewModel;
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -23,7 +25,8 @@ import javafx.scene.layout.VBox;
 
 /** The endpoints list with its badges, filter and search, and the deploy / delete actions. */
 final class EndpointsView extends VBox {
-  EndpointsView(EndpointsViewModel vm, Runnable openDeploy) {
+  EndpointsView(EndpointsViewModel vm, EndpointDetailViewModel detail, Runnable openDeploy, Runnable openLogs,
+      Runnable openMetrics) {
     getStyleClass().add("screen");
     TextField search = new TextField();
     search.setId("endpoint-search");
@@ -57,12 +60,12 @@ final class EndpointsView extends VBox {
     table.getStyleClass().add(Styles.DENSE);
     table.setPlaceholder(new Label("No endpoints yet: press Deploy..."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    TableColumn<EndpointItem, String> nameColumn = text("Name", EndpointItem::name, 200);
+    TableColumn<EndpointItem, String> nameColumn = text("Name", EndpointItem::name, 160);
     // a long name is cut in the middle, whole on hover, copyable
     nameColumn.setCellFactory(c -> new FullTextCell<>(i -> java.util.List.of(i.name(), i.kindBadge(), i.statusText(),
         i.instanceType() == null ? "-" : i.instanceType(), i.instancesText())));
     table.getColumns().add(nameColumn);
-    table.getColumns().add(badge("Type", i -> Badges.badge(i.kindBadge(), Badges.kindTone(i.async())), 80));
+    table.getColumns().add(badge("Type", i -> Badges.badge(i.kindBadge(), Badges.kindTone(i.kind())), 100));
     TableColumn<EndpointItem, EndpointItem> status = badge("Status",
         i -> {
           Label l = Badges.badge(i.status(), Badges.statusTone(i.status()));
@@ -71,7 +74,7 @@ final class EndpointsView extends VBox {
             l.setTooltip(new Tooltip(i.statusText()));
           }
           return l;
-        }, 160);
+        }, 150);
     table.getColumns().add(status);
     table.getColumns().add(text("Instance type", i -> i.instanceType() == null ? "-" : i.instanceType(), 120));
     // a short header that is never cut ("Instances (current / ..." at 1024 pixels); the hover says what it counts
@@ -90,6 +93,15 @@ final class EndpointsView extends VBox {
       l.setTooltip(new Tooltip(i.scaleDetail(vm.nowProperty().get(), vm.zone())));
       return l;
     }, 210));
+    table.getColumns().add(badge("Health", i -> {
+      if (i.health() == null) {
+        return null;
+      }
+      Label l = Badges.badge(i.health(), "healthy".equals(i.health()) ? "success" : "warning");
+      l.setTooltip(new Tooltip("Workbench's health check, every " + EndpointsViewModel.HEALTH_EVERY.toSeconds()
+          + " s: " + i.health()));
+      return l;
+    }, 110));
     vm.nowProperty().addListener((o, a, b) -> table.refresh());
     // the view-model's selection is the table's: what is selected is always a row the user can see
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
@@ -107,8 +119,17 @@ final class EndpointsView extends VBox {
         confirmDelete(table.getSelectionModel().getSelectedItem(), vm);
       }
     });
-    VBox.setVgrow(table, Priority.ALWAYS);
-    getChildren().addAll(tools, table);
+    EndpointDetailPane pane = new EndpointDetailPane(detail, openLogs, openMetrics,
+        () -> confirmDelete(table.getSelectionModel().getSelectedItem(), vm));
+    // master-detail: the list above (every column whole), the selected endpoint's settings below across the width
+    SplitPane split = new SplitPane(table, pane);
+    split.setId("endpoints-split");
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    table.setMinHeight(90);
+    pane.setMinHeight(150);
+    split.setDividerPositions(0.28);
+    VBox.setVgrow(split, Priority.ALWAYS);
+    getChildren().addAll(tools, split);
   }
 
   /** Asks, naming the endpoint, with Cancel the default: Enter must not delete an endpoint. */

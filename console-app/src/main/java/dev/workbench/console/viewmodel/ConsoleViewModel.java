@@ -18,6 +18,8 @@ public final class ConsoleViewModel {
   private final JobsViewModel jobs;
   private final MetricsViewModel metrics;
   private final CapturesViewModel captures;
+  private final EndpointDetailViewModel detail;
+  private final EndpointLogsViewModel logs;
   private final ConsoleServices services;
   private final TaskExecutor executor;
 
@@ -44,12 +46,22 @@ public final class ConsoleViewModel {
     jobs = new JobsViewModel(services.inference(), executor, log, clock);
     metrics = new MetricsViewModel(services.endpoints(), executor, log, clock);
     captures = new CapturesViewModel(services.captures(), executor, log);
+    detail = new EndpointDetailViewModel(services.endpoints(), executor, log, clock);
+    logs = new EndpointLogsViewModel(services.endpoints(), executor, log, clock.getZone());
     connection.onConnected(endpoints::refresh);
     // the Metrics and Evaluation tabs follow the endpoint picked on the Endpoints tab (a filtered-out row clears nothing)
     endpoints.selectedProperty().addListener((o, was, picked) -> {
       if (picked != null) {
         metrics.endpointProperty().set(picked.name());
         captures.endpointProperty().set(picked.name());
+        logs.endpointProperty().set(picked.name());
+      }
+      // the detail pane shows what is selected; a row replaced by a refresh (or searched out of sight) clears the
+      // table's selection for a moment, which must not wipe a test body being typed: only a deleted one goes
+      if (picked != null) {
+        detail.endpointProperty().set(picked.name());
+      } else if (endpoints.all().stream().noneMatch(i -> i.name().equals(detail.endpointProperty().get()))) {
+        detail.endpointProperty().set("");
       }
     });
   }
@@ -75,6 +87,12 @@ public final class ConsoleViewModel {
   public CapturesViewModel captures() { return captures; }
 
   public TaskExecutor executor() { return executor; }
+
+  /** The Endpoints tab's detail pane: the selected endpoint's settings and actions. */
+  public EndpointDetailViewModel detail() { return detail; }
+
+  /** The container log of an endpoint. */
+  public EndpointLogsViewModel logs() { return logs; }
 
   /** A fresh deploy form. */
   public DeployViewModel newDeploy() {

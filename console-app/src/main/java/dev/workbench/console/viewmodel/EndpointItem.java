@@ -1,6 +1,7 @@
 package dev.workbench.console.viewmodel;
 
 import dev.workbench.api.EndpointDescription;
+import dev.workbench.api.EndpointKind;
 import dev.workbench.console.service.ScalingHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param zeroSince when the endpoint was scaled in to zero (its scale-in activity, else its last modification)
  * @param idleWindow how long the endpoint must be idle before it scales in; null when nothing scales it in
  * @param scaleInNotBefore the earliest scale-in of a running endpoint: its last scale-out plus the idle window
+ * @param health the last health check's issue codes ("healthy" when none); null until one ran
  */
 public record EndpointItem(String name, boolean async, String status, @Nullable String failureReason,
     @Nullable String instanceType, int currentInstances, int desiredInstances, ScaleState scaleState,
     @Nullable Instant warmingSince, @Nullable Instant zeroSince, @Nullable Duration idleWindow,
-    @Nullable Instant scaleInNotBefore, @Nullable String modelName) {
+    @Nullable Instant scaleInNotBefore, @Nullable String modelName, EndpointKind kind, @Nullable String health) {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   /** Scale-to-zero state of an endpoint. */
@@ -30,6 +32,8 @@ public record EndpointItem(String name, boolean async, String status, @Nullable 
     ScaleState state;
     if (!"InService".equals(d.status()) && !"Updating".equals(d.status())) {
       state = ScaleState.NOT_RUNNING;
+    } else if (d.kind() == EndpointKind.SERVERLESS) {
+      state = ScaleState.RUNNING; // on-demand compute: no instance count to scale to zero
     } else if (d.currentInstances() == 0 && d.desiredInstances() > 0) {
       state = ScaleState.WARMING;
     } else if (d.currentInstances() == 0) {
@@ -54,11 +58,17 @@ public record EndpointItem(String name, boolean async, String status, @Nullable 
     }
     return new EndpointItem(d.name(), d.async(), d.status(), d.failureReason(), d.instanceType(),
         d.currentInstances(), d.desiredInstances(), state, warming, zero, scaling.idleWindow(), scaleIn,
-        d.modelName());
+        d.modelName(), d.kind(), before == null ? null : before.health());
   }
 
   public String kindBadge() {
-    return async ? "ASYNC" : "SYNC";
+    return kind.name();
+  }
+
+  /** The same row with a fresh health check's result. */
+  EndpointItem withHealth(@Nullable String checked) {
+    return new EndpointItem(name, async, status, failureReason, instanceType, currentInstances, desiredInstances,
+        scaleState, warmingSince, zeroSince, idleWindow, scaleInNotBefore, modelName, kind, checked);
   }
 
   public String statusText() {
@@ -66,7 +76,7 @@ public record EndpointItem(String name, boolean async, String status, @Nullable 
   }
 
   public String instancesText() {
-    return currentInstances + " / " + desiredInstances;
+    return kind == EndpointKind.SERVERLESS ? "serverless" : currentInstances + " / " + desiredInstances;
   }
 
   /**

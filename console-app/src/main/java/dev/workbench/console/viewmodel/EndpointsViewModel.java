@@ -38,6 +38,11 @@ public final class EndpointsViewModel {
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
   private final ObservableList<String> names = FXCollections.observableArrayList();
   private final ScalingWatch scaling = new ScalingWatch();
+  /** How often every endpoint's health is checked (each check reads days of metrics). */
+  public static final java.time.Duration HEALTH_EVERY = java.time.Duration.ofSeconds(30);
+  private final Map<String, String> health = new HashMap<>();
+  private @Nullable Instant healthAt;
+  private boolean checking;
 
   private record Listing(List<EndpointDescription> endpoints, Map<String, ScalingHistory> scaling) {}
 
@@ -103,7 +108,7 @@ public final class EndpointsViewModel {
     Map<String, EndpointItem> before = new HashMap<>();
     all.forEach(i -> before.put(i.name(), i));
     List<EndpointItem> items = descriptions.stream().map(d -> EndpointItem.of(d, before.get(d.name()), t,
-        scalingByName.getOrDefault(d.name(), ScalingHistory.NONE))).toList();
+        scalingByName.getOrDefault(d.name(), ScalingHistory.NONE)).withHealth(health.get(d.name()))).toList();
     EndpointItem sel = selected.get();
     for (EndpointItem i : items) {
       EndpointItem old = before.get(i.name());
@@ -119,6 +124,44 @@ public final class EndpointsViewModel {
     now.set(t);
     if (sel != null) {
       // the same endpoint's fresh row, if it is still shown (a filtered-out row cannot be acted on)
+      selected.set(shown.stream().filter(i -> i.name().equals(sel.name())).findFirst().orElse(null));
+    }
+  }
+
+  /**
+   * Checks every listed endpoint's health in one background task when the last check is {@link #HEALTH_EVERY} old
+   * (the live tick calls this); the rows take the result in place.
+   */
+  public void checkHealthIfDue() {
+    Instant t = clock.instant();
+    if (checking || all.isEmpty() || healthAt != null && t.isBefore(healthAt.plus(HEALTH_EVERY))) {
+      return;
+    }
+    checking = true;
+    healthAt = t;
+    List<String> listed = all.stream().map(EndpointItem::name).toList();
+    executor.execute(BackgroundTask.of("health of endpoints", p -> {
+          Map<String, String> found = new HashMap<>();
+          for (String name : listed) {
+            try {
+              var h = service.health(name);
+              found.put(name, h.healthy() ? "healthy" : String.join(", ", h.codes()));
+            } catch (RuntimeException e) {
+              found.put(name, "unknown: " + e.getMessage()); // deleted meanwhile, or unreachable: say so on its row
+            }
+          }
+          return found;
+        })
+        .onSuccess(this::health)
+        .onFinished(() -> checking = false));
+  }
+
+  /** Applies health results to the rows they name. */
+  void health(Map<String, String> checked) {
+    health.putAll(checked);
+    InPlace.update(all, all.stream().map(i -> i.withHealth(health.get(i.name()))).toList(), EndpointItem::name);
+    EndpointItem sel = selected.get();
+    if (sel != null) {
       selected.set(shown.stream().filter(i -> i.name().equals(sel.name())).findFirst().orElse(null));
     }
   }

@@ -355,8 +355,8 @@ class ConsoleUiTest {
         && robot.lookup("#chart-InstanceCount").tryQuery().isPresent()
         && robot.lookup("#chart-ModelLatency").tryQuery().isPresent());
     // read on the FX thread: the charts are redrawn each second, a lookup from here may fall between two draws
-    assertEquals("ModelLatency (µs)", fx(() -> ((javafx.scene.chart.Chart) window.view().lookup("#chart-ModelLatency"))
-        .getTitle()), "latency charts carry SageMaker's unit");
+    assertEquals("ModelLatency (ms)", fx(() -> ((javafx.scene.chart.Chart) window.view().lookup("#chart-ModelLatency"))
+        .getTitle()), "latency charts in milliseconds, not SageMaker's microseconds");
 
     robot.clickOn("CSV inference");
     robot.clickOn("#cancel-run");

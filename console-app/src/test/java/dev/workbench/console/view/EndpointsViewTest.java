@@ -10,6 +10,7 @@ import dev.workbench.console.service.ConnectionService;
 import dev.workbench.console.service.EndpointService;
 import dev.workbench.console.task.ImmediateTaskExecutor;
 import dev.workbench.console.viewmodel.EndpointItem;
+import dev.workbench.console.viewmodel.EndpointDetailViewModel;
 import dev.workbench.console.viewmodel.EndpointsViewModel;
 import dev.workbench.console.viewmodel.LogViewModel;
 import java.time.Clock;
@@ -36,7 +37,9 @@ class EndpointsViewTest {
 
   @Start
   void start(Stage stage) {
-    stage.setScene(new Scene(new EndpointsView(vm, () -> { }), 1000, 400));
+    stage.setScene(new Scene(new EndpointsView(vm, new EndpointDetailViewModel(
+        new EndpointService(new ConnectionService()), new ImmediateTaskExecutor(), log, Clock.systemUTC()),
+        () -> { }, () -> { }, () -> { }), 1000, 400));
     stage.show();
   }
 
