@@ -24,7 +24,8 @@ public final class ConsoleApp {
       System.exit(2);
     }
     Application.launch(ConsoleFxApp.class, args);
-    // the window is closed and the cloud connection with it: no worker left behind may keep the JVM up
-    System.exit(0);
+    // the window is closed and the cloud connection with it: no worker left behind may keep the JVM up; a
+    // screenshot tour that failed says so in the exit code, so scripts and CI can tell
+    System.exit(ScreenshotMain.failed ? 1 : 0);
   }
 }
