@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -124,6 +125,9 @@ public final class Cloud implements AutoCloseable {
 
   /** CloudWatch Logs: the endpoints' container logs. */
   public CloudWatchLogsClient logs() { return clients.logs(); }
+
+  /** Service Quotas: the account's limits, e.g. instances of a type for endpoint usage. */
+  public ServiceQuotasClient quotas() { return clients.quotas(); }
 
   /** The region the clients use (resolved from the AWS chain when the settings did not name one). */
   public String region() { return clients.region().id(); }

@@ -11,11 +11,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code serverless} set (see {@link Builder#serverless(int, int)}) deploys a serverless endpoint: no instance
  * type, count or autoscaling; SageMaker allows neither async nor data capture on it.
+ *
+ * <p>{@code autoscaling} set on a sync endpoint (see {@link Builder#autoscaling(RealtimeScaling)}) registers it with
+ * Application Auto Scaling between min (at least 1) and max instances, tracking invocations per instance or CPU.
  */
 public record DeployOptions(@Nullable String endpointName, boolean async, String instance, int initialInstances,
     int maxInstances, int minInstances, int idleMinutes, int maxConcurrent, List<String> tags,
     boolean dataCapture, int captureSamplePercent, @Nullable String kmsKeyId, @Nullable ServerlessSettings serverless,
-    @Nullable Consumer<DeployProgress> onProgress) {
+    @Nullable RealtimeScaling autoscaling, @Nullable Consumer<DeployProgress> onProgress) {
 
   public static final String DEFAULT_ASYNC_INSTANCE = "ml.c7i.xlarge";
   public static final String DEFAULT_SYNC_INSTANCE = "ml.t2.medium";
@@ -60,6 +63,7 @@ public record DeployOptions(@Nullable String endpointName, boolean async, String
     private @Nullable Integer maxConcurrency;
     private @Nullable Integer provisionedConcurrency;
     private boolean serverless;
+    private @Nullable RealtimeScaling autoscaling;
     private @Nullable Consumer<DeployProgress> onProgress;
 
     private Builder() {}
@@ -91,13 +95,19 @@ public record DeployOptions(@Nullable String endpointName, boolean async, String
     public Builder maxConcurrency(int maxConcurrency) { this.serverless = true; this.maxConcurrency = maxConcurrency; return this; }
     /** Serverless: this many of the concurrent invocations kept warm (no cold start), 1..maxConcurrency. */
     public Builder provisionedConcurrency(int n) { this.serverless = true; this.provisionedConcurrency = n; return this; }
+    /** Sync endpoints: target tracking between minInstances and maxInstances (null: a fixed fleet, the default). */
+    public Builder autoscaling(@Nullable RealtimeScaling scaling) { this.autoscaling = scaling; return this; }
+    /** Sync: track SageMakerVariantInvocationsPerInstance (per instance per minute) at {@code target}. */
+    public Builder autoscaleOnInvocations(double target) { return autoscaling(RealtimeScaling.invocationsPerInstance(target)); }
+    /** Sync: track the instances' CPUUtilization at {@code percent}. */
+    public Builder autoscaleOnCpu(double percent) { return autoscaling(RealtimeScaling.cpu(percent)); }
     public Builder onProgress(@Nullable Consumer<DeployProgress> listener) { this.onProgress = listener; return this; }
 
     public DeployOptions build() {
       String type = instance != null ? instance : async ? DEFAULT_ASYNC_INSTANCE : DEFAULT_SYNC_INSTANCE;
       int min = minInstances != null ? minInstances : async ? 0 : 1;
       return new DeployOptions(endpointName, async, type, initialInstances, maxInstances, min, idleMinutes,
-          maxConcurrent, tags, dataCapture, captureSamplePercent, kmsKeyId, serverlessSettings(), onProgress);
+          maxConcurrent, tags, dataCapture, captureSamplePercent, kmsKeyId, serverlessSettings(), autoscaling, onProgress);
     }
 
     private @Nullable ServerlessSettings serverlessSettings() {

@@ -123,6 +123,17 @@ public interface Endpoint {
   /** As {@link #purge()}; {@code all(true)} for everything under the endpoint's async-input prefix, or a dry run. */
   PurgeResult purge(Consumer<PurgeOptions.Builder> options);
 
+  /**
+   * Changes the endpoint in place (instance type and count, autoscaling bounds, idle window, data capture, model):
+   * a new endpoint config, UpdateEndpoint, a wait until InService with progress (the endpoint keeps serving
+   * meanwhile), then the scaling target and policies and the Workbench meta tags to match. Returns the endpoint as
+   * it is afterwards. Bad values are refused before any change; an update SageMaker rolls back is a
+   * {@link DeployException} with its reason, the endpoint left serving on its old config and scaling.
+   */
+  EndpointDescription update(Consumer<EndpointUpdate.Builder> update);
+
+  EndpointDescription update(EndpointUpdate update);
+
   /** Deletes the endpoint, its config, model, scaling target, policies and alarms. */
   void delete();
 }

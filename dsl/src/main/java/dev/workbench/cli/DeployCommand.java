@@ -7,23 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code workbench deploy MODEL}: creates (or updates) an endpoint for a registered model and waits for InService. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
     description = "Deploy a registered model to an endpoint (sync by default; --async for scale to zero; --serverless "
-        + "for on-demand compute sized by --memory and --max-concurrency).",
+        + "for on-demand compute sized by --memory and --max-concurrency; a sync endpoint autoscales between "
+        + "--min-instances and --max-instances with --target-invocations or --target-cpu).",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench deploy smiles-descriptors --local",
         "  workbench deploy smiles-to-3d --async --max-instances 2 --idle-minutes 5 --name shapes",
         "  workbench deploy my-model --serverless --memory 2048 --max-concurrency 2",
+        "  workbench deploy smiles-descriptors --min-instances 1 --max-instances 4 --target-invocations 200",
+        "  workbench deploy smiles-descriptors --min-instances 2 --max-instances 6 --target-cpu 70 --scale-in-cooldown 600",
         "  workbench deploy my-model --instance ml.m5.xlarge --tag team=chem --tag nightly"})
 final class DeployCommand extends ConnectedCommand {
+  @Mixin RealtimeFlags realtime = new RealtimeFlags();
   @Parameters(paramLabel = "MODEL", description = "Registered SageMaker model name.") String model;
   @Option(names = "--async", description = "Deploy as an async endpoint that scales to zero.") boolean async;
   @Option(names = "--instance", paramLabel = "TYPE", description = "Instance type.") @Nullable String instance;
   @Option(names = "--max-instances", paramLabel = "N", description = "Autoscaling maximum.") @Nullable Integer maxInstances;
+  @Option(names = "--min-instances", paramLabel = "N", description = "Autoscaling minimum (async default 0; sync >= 1).") @Nullable Integer minInstances;
   @Option(names = "--idle-minutes", paramLabel = "M", description = "Async: scale to zero after M idle minutes.") @Nullable Integer idleMinutes;
   @Option(names = "--max-concurrent", paramLabel = "N", description = "Async: concurrent invocations per instance.") @Nullable Integer maxConcurrent;
   @Option(names = "--serverless", description = "Deploy as a serverless endpoint (default 2048 MB, 2 concurrent).") boolean serverless;
@@ -36,15 +42,22 @@ final class DeployCommand extends ConnectedCommand {
   @Option(names = "--kms-key-id", paramLabel = "KEY", description = "Async: KMS key for the S3 output objects.") @Nullable String kmsKeyId;
 
   @Override
+  void before() {
+    realtime.check();
+  }
+
+  @Override
   int run(Workbench wb) {
     if (!wb.model(model).exists()) {
       throw new CliException("no model named '" + model + "' (see `workbench models`; register one with `workbench register-model`)");
     }
     Endpoint ep = wb.deploy(model, d -> {
       d.async(async).endpointName(endpointName).tags(tags)
-          .onProgress(p -> err().printf("  %-10s %s (%.1f s)%n", p.stage(), p.message(), p.elapsed().toMillis() / 1000.0));
+          .onProgress(DeployProgressLine.to(err()));
       if (instance != null) d.instance(instance);
       if (maxInstances != null) d.maxInstances(maxInstances);
+      if (minInstances != null) d.minInstances(minInstances);
+      d.autoscaling(realtime.scaling());
       if (idleMinutes != null) d.idleMinutes(idleMinutes);
       if (maxConcurrent != null) d.maxConcurrent(maxConcurrent);
       d.dataCapture(dataCapture).kmsKeyId(kmsKeyId);

@@ -7,6 +7,7 @@ import dev.workbench.local.http.CloudServer;
 import dev.workbench.local.http.RoutingServlet;
 import dev.workbench.local.logs.LogStore;
 import dev.workbench.local.logs.LogsService;
+import dev.workbench.local.quotas.QuotasService;
 import dev.workbench.local.s3.BlobObjectStore;
 import dev.workbench.local.s3.S3Backend;
 import dev.workbench.local.sagemaker.SageMakerOptions;
@@ -103,6 +104,8 @@ public final class LocalCloud implements AutoCloseable {
             Services.addPlatformServices(context, metrics, sageMaker, services, closeables);
             LogsService logsService = new LogsService(logs, config.region(), config.accountId(), stats);
             services.put(logsService.signingName(), logsService);
+            QuotasService quotas = new QuotasService(config.quotas(), config.region(), config.accountId(), stats);
+            services.put(quotas.signingName(), quotas);
 
             RoutingServlet servlet = new RoutingServlet(config.accessKey(), config.secretKey(), services, s3.servlet(),
                     stats, faults, new AdminPaths(faults, stats), MAX_BODY_BYTES);

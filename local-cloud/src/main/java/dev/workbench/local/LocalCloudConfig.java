@@ -3,6 +3,7 @@ package dev.workbench.local;
 import dev.workbench.local.spi.FaultSettings;
 import dev.workbench.local.spi.Timing;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,11 +12,14 @@ import java.util.Objects;
  * @param port     0 picks a free port
  * @param dataDir  where buckets, state and metrics live; default {@code ~/.workbench/local}
  * @param faults   the fault settings at start; a {@code faults.json} in the data directory overrides "none"
+ * @param quotas   Service Quotas of the account by quota name (e.g. {@code "ml.m5.large for endpoint usage"} -> 4);
+ *                 none by default, so a client finds no quota to check against, as with one it may not read
  */
 public record LocalCloudConfig(int port, Path dataDir, String accessKey, String secretKey, String region,
-                               String accountId, Timing timing, FaultSettings faults) {
+                               String accountId, Timing timing, FaultSettings faults, Map<String, Double> quotas) {
 
     public LocalCloudConfig {
+        quotas = Map.copyOf(quotas);
         Objects.requireNonNull(dataDir, "dataDir");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -38,7 +42,7 @@ public record LocalCloudConfig(int port, Path dataDir, String accessKey, String 
 
     public Builder toBuilder() {
         return new Builder().port(port).dataDir(dataDir).accessKey(accessKey).secretKey(secretKey).region(region)
-                .accountId(accountId).timing(timing).faults(faults);
+                .accountId(accountId).timing(timing).faults(faults).quotas(quotas);
     }
 
     /** The default data directory, {@code ~/.workbench/local}. */
@@ -68,6 +72,7 @@ public record LocalCloudConfig(int port, Path dataDir, String accessKey, String 
         private String accountId = "000000000000";
         private Timing timing = Timing.defaults();
         private FaultSettings faults = FaultSettings.none();
+        private Map<String, Double> quotas = Map.of();
 
         private Builder() {
         }
@@ -112,8 +117,14 @@ public record LocalCloudConfig(int port, Path dataDir, String accessKey, String 
             return this;
         }
 
+        /** SageMaker quotas the local Service Quotas answers, by name (e.g. "ml.m5.large for endpoint usage"). */
+        public Builder quotas(Map<String, Double> quotas) {
+            this.quotas = Map.copyOf(quotas);
+            return this;
+        }
+
         public LocalCloudConfig build() {
-            return new LocalCloudConfig(port, dataDir, accessKey, secretKey, region, accountId, timing, faults);
+            return new LocalCloudConfig(port, dataDir, accessKey, secretKey, region, accountId, timing, faults, quotas);
         }
     }
 }

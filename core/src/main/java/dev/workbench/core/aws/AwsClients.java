@@ -24,6 +24,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -57,6 +58,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<CloudWatchClient> cloudWatch;
   private final Lazy<ApplicationAutoScalingClient> autoScaling;
   private final Lazy<CloudWatchLogsClient> logs;
+  private final Lazy<ServiceQuotasClient> quotas;
 
   public AwsClients(CloudSettings settings) {
     this.region = Region.of(resolveRegion(settings));
@@ -77,6 +79,7 @@ public final class AwsClients implements AutoCloseable {
     this.cloudWatch = new Lazy<>(() -> configure(CloudWatchClient.builder()).build());
     this.autoScaling = new Lazy<>(() -> configure(ApplicationAutoScalingClient.builder()).build());
     this.logs = new Lazy<>(() -> configure(CloudWatchLogsClient.builder()).build());
+    this.quotas = new Lazy<>(() -> configure(ServiceQuotasClient.builder()).build());
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
@@ -154,6 +157,9 @@ public final class AwsClients implements AutoCloseable {
 
   public CloudWatchLogsClient logs() { return logs.get(); }
 
+  /** Service Quotas: the account's limits (instances per type for endpoints), read before autoscaling registers. */
+  public ServiceQuotasClient quotas() { return quotas.get(); }
+
   /**
    * The account id from STS GetCallerIdentity; null with an endpoint URL (an emulator has no real account:
    * local-cloud serves no STS) or when STS cannot answer. A short-lived client: it is asked once per Cloud.
@@ -180,6 +186,7 @@ public final class AwsClients implements AutoCloseable {
     cloudWatch.close();
     autoScaling.close();
     logs.close();
+    quotas.close();
     http.close();
   }
 

@@ -1,6 +1,7 @@
 package dev.workbench.core.deploy;
 
 import dev.workbench.api.DeployOptions;
+import dev.workbench.api.RealtimeScaling;
 import dev.workbench.api.ServerlessSettings;
 
 /** Checks deploy options before any AWS call; each failure names the field. */
@@ -43,10 +44,27 @@ final class DeployValidation {
     if (o.maxConcurrent() < 1 || o.maxConcurrent() > 1000) {
       throw new IllegalArgumentException("maxConcurrent must be between 1 and 1000, was " + o.maxConcurrent());
     }
+    checkAutoscaling(o);
     if (o.dataCapture() && (o.captureSamplePercent() < 1 || o.captureSamplePercent() > 100)) {
       throw new IllegalArgumentException("captureSamplePercent must be between 1 and 100, was " + o.captureSamplePercent());
     }
     checkTags(o);
+  }
+
+  /** Target tracking is for sync endpoints; async ones scale on their backlog (scale to zero). */
+  private static void checkAutoscaling(DeployOptions o) {
+    RealtimeScaling scaling = o.autoscaling();
+    if (scaling == null) {
+      return;
+    }
+    if (o.async()) {
+      throw new IllegalArgumentException("autoscaling (" + scaling.label() + ") is for sync endpoints; an async endpoint "
+          + "scales on its backlog between minInstances and maxInstances: drop autoscaling or async");
+    }
+    String problem = scaling.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException("autoscaling: " + problem);
+    }
   }
 
   /** As SageMaker checks a ServerlessConfig, plus what it refuses next to one (async, data capture). */
@@ -65,6 +83,10 @@ final class DeployValidation {
     }
     if (o.kmsKeyId() != null) {
       throw new IllegalArgumentException("kmsKeyId applies to async output only; a serverless endpoint has none");
+    }
+    if (o.autoscaling() != null) {
+      throw new IllegalArgumentException("autoscaling is SageMaker's on a serverless endpoint (it scales by "
+          + "maxConcurrency): drop autoscaling or serverless");
     }
   }
 

@@ -6,13 +6,12 @@ import dev.workbench.api.DeployOptions;
 import dev.workbench.api.DeployProgress;
 import dev.workbench.api.EndpointMeta;
 import dev.workbench.api.ModelNotFoundException;
+import dev.workbench.api.RealtimeScaling;
 import dev.workbench.api.ServerlessSettings;
 import dev.workbench.core.aws.AwsErrors;
 import dev.workbench.core.endpoint.MetaTags;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +27,11 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
 /**
  * Deploys a model: endpoint config (variant AllTraffic; for async an AsyncInferenceConfig with output and
  * failure paths under {@code endpoints/<ep>/} in the Workbench bucket), CreateEndpoint with the Workbench meta
- * tags, a wait for InService with progress, then scale-to-zero autoscaling for async endpoints.
+ * tags, a wait for InService with progress, then scale-to-zero autoscaling for async endpoints and target tracking
+ * for sync endpoints deployed with autoscaling.
  */
 public final class Deployer {
   private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
-  /** SageMaker endpoints usually take minutes; give up after this. */
-  static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(45);
 
   private final Cloud cloud;
   private final SageMakerClient sm;
@@ -48,18 +46,15 @@ public final class Deployer {
     String endpoint = options.endpointName() != null ? options.endpointName() : modelName;
     Names.check("modelName", modelName);
     DeployValidation.check(endpoint, options);
-    Progress progress = new Progress(endpoint, options.onProgress());
+    DeployProgressEmitter progress = new DeployProgressEmitter(endpoint, options.onProgress());
 
     progress.emit("model", "checking model " + modelName);
-    try {
-      sm.describeModel(b -> b.modelName(modelName));
-    } catch (AwsServiceException e) {
-      if (AwsErrors.isNotFound(e)) {
-        throw new ModelNotFoundException(modelName);
-      }
-      throw e;
-    }
+    requireModel(sm, modelName);
     refuseExisting(endpoint);
+    ScalingPlan plan = scalingPlan(options);
+    if (plan != null) {
+      new QuotaCheck(cloud).checkMax(endpoint, options.instance(), plan.max());
+    }
 
     String bucket = cloud.bucket();
     String prefix = Names.prefix(bucket, endpoint);
@@ -89,20 +84,50 @@ public final class Deployer {
     } catch (AwsServiceException e) {
       throw new DeployException(endpoint, "CreateEndpoint " + endpoint + " failed: " + AwsErrors.message(e), e);
     }
-    waitInService(endpoint, progress);
+    InServiceWait.await(sm, endpoint, progress);
 
-    // Serverless endpoints scale themselves: no scalable target, no policies.
-    if (options.async()) {
-      progress.emit("autoscaling", "registering scale-to-zero (min " + options.minInstances() + ", max "
-          + options.maxInstances() + ", idle " + options.idleMinutes() + " min)");
+    if (plan != null) {
+      progress.emit("autoscaling", "registering " + describe(plan));
       try {
-        new ScaleToZero(cloud.autoScaling(), cloud.cloudWatch()).register(endpoint, options);
+        new EndpointScaling(cloud.autoScaling(), cloud.cloudWatch()).register(endpoint, plan);
       } catch (AwsServiceException e) {
         throw new DeployException(endpoint, "Autoscaling for " + endpoint + " failed: " + AwsErrors.message(e), e);
       }
     }
     progress.emit("InService", "endpoint " + endpoint + " is ready");
     return endpoint;
+  }
+
+  static void requireModel(SageMakerClient sm, String modelName) {
+    try {
+      sm.describeModel(b -> b.modelName(modelName));
+    } catch (AwsServiceException e) {
+      if (AwsErrors.isNotFound(e)) {
+        throw new ModelNotFoundException(modelName);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Serverless endpoints scale themselves and a sync endpoint without autoscaling keeps its fleet: no scalable
+   * target, no policies (null). Async endpoints scale to zero; sync ones with autoscaling track their target.
+   */
+  static @Nullable ScalingPlan scalingPlan(DeployOptions o) {
+    if (o.serverless() != null || (!o.async() && o.autoscaling() == null)) {
+      return null;
+    }
+    return new ScalingPlan(o.async(), o.minInstances(), o.maxInstances(), o.idleMinutes(), o.async() ? null : o.autoscaling());
+  }
+
+  static String describe(ScalingPlan plan) {
+    RealtimeScaling realtime = plan.realtime();
+    if (plan.async()) {
+      return "scale-to-zero (min " + plan.min() + ", max " + plan.max() + ", idle " + plan.idleMinutes() + " min)";
+    }
+    return "autoscaling (min " + plan.min() + ", max " + plan.max()
+        + (realtime == null ? ")" : ", target " + realtime.label() + ", cooldowns in " + realtime.scaleInCooldownSeconds()
+            + " s / out " + realtime.scaleOutCooldownSeconds() + " s)");
   }
 
   private void refuseExisting(String endpoint) {
@@ -154,7 +179,12 @@ public final class Deployer {
   }
 
   private static DataCaptureConfig captureConfig(String prefix, DeployOptions o) {
-    return DataCaptureConfig.builder().enableCapture(true).initialSamplingPercentage(o.captureSamplePercent())
+    return captureConfig(prefix, o.captureSamplePercent());
+  }
+
+  /** Requests and responses of CSV calls, sampled, under {@code endpoints/<ep>/data-capture} (Workbench's place). */
+  static DataCaptureConfig captureConfig(String prefix, int samplePercent) {
+    return DataCaptureConfig.builder().enableCapture(true).initialSamplingPercentage(samplePercent)
         .destinationS3Uri(prefix + "data-capture")
         .captureOptions(c -> c.captureMode(CaptureMode.INPUT), c -> c.captureMode(CaptureMode.OUTPUT))
         .captureContentTypeHeader(h -> h.csvContentTypes("text/csv"))
@@ -165,67 +195,8 @@ public final class Deployer {
     int batch = o.async() ? EndpointMeta.DEFAULT_ASYNC_BATCH_SIZE : EndpointMeta.DEFAULT_SYNC_BATCH_SIZE;
     Map<String, Object> meta = o.serverless() != null
         ? MetaTags.serverlessMeta(o.tags(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName)
-        : MetaTags.deployMeta(o.tags(), o.instance(), o.async(), o.minInstances(), o.maxInstances(), o.idleMinutes(),
-            o.maxConcurrent(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName);
+        : MetaTags.deployMeta(o.tags(), o.instance(), o.async(), o.async() || o.autoscaling() != null, o.minInstances(),
+            o.maxInstances(), o.idleMinutes(), o.maxConcurrent(), batch, EndpointMeta.DEFAULT_MAX_IN_FLIGHT, modelName);
     return MetaTags.sageMakerTags(meta);
-  }
-
-  private void waitInService(String endpoint, Progress progress) {
-    long deadline = System.nanoTime() + DEPLOY_TIMEOUT.toNanos();
-    long pauseMs = 100;
-    String last = "";
-    while (true) {
-      DescribeEndpointResponse ep = sm.describeEndpoint(b -> b.endpointName(endpoint));
-      String status = ep.endpointStatusAsString();
-      if (!status.equals(last)) {
-        progress.emit(status, "endpoint " + endpoint + " is " + status);
-        last = status;
-      }
-      switch (status) {
-        case "InService" -> {
-          return;
-        }
-        case "Failed", "OutOfService", "RollingBack", "UpdateRollbackFailed", "Deleting" -> throw new DeployException(
-            endpoint, "Endpoint '" + endpoint + "' is " + status
-                + (ep.failureReason() == null ? "" : ": " + ep.failureReason()));
-        default -> {
-          // Creating / Updating: keep waiting
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new DeployException(endpoint, "Endpoint '" + endpoint + "' still " + status + " after " + DEPLOY_TIMEOUT);
-      }
-      try {
-        Thread.sleep(pauseMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeployException(endpoint, "Interrupted while waiting for '" + endpoint + "' to be InService", e);
-      }
-      // Local endpoints are ready in well under a second; SageMaker takes minutes: back off to 15 s.
-      pauseMs = Math.min(15_000, pauseMs * 2);
-    }
-  }
-
-  /** Emits DeployProgress to the caller's listener (and the log). */
-  private static final class Progress {
-    private final String endpoint;
-    private final @Nullable Consumer<DeployProgress> listener;
-    private final long start = System.nanoTime();
-
-    Progress(String endpoint, @Nullable Consumer<DeployProgress> listener) {
-      this.endpoint = endpoint;
-      this.listener = listener;
-    }
-
-    void emit(String stage, String message) {
-      LOG.info("{}: {}", endpoint, message);
-      if (listener != null) {
-        try {
-          listener.accept(new DeployProgress(endpoint, stage, message, Duration.ofNanos(System.nanoTime() - start)));
-        } catch (RuntimeException e) {
-          LOG.warn("Deploy progress listener failed", e);
-        }
-      }
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.workbench.core.deploy;
 import dev.workbench.api.Cloud;
 import dev.workbench.api.EndpointNotFoundException;
 import dev.workbench.api.WorkbenchException;
-import dev.workbench.core.aws.AwsErrors;
 import dev.workbench.core.endpoint.EndpointLookup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
-import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
-import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;
-import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -66,8 +60,9 @@ public final class EndpointDeleter {
     variants.add(Names.VARIANT);
 
     Set<String> alarms = new LinkedHashSet<>();
+    EndpointScaling scaling = new EndpointScaling(autoScaling, cloudWatch);
     for (String variant : variants) {
-      removeScaling("endpoint/" + endpoint + "/variant/" + variant, alarms);
+      alarms.addAll(scaling.remove("endpoint/" + endpoint + "/variant/" + variant));
     }
     alarms.addAll(alarmsNamed(Names.alarmPrefix(endpoint)));
     if (!alarms.isEmpty()) {
@@ -78,38 +73,16 @@ public final class EndpointDeleter {
       }
     }
 
-    ignoreMissing(() -> sm.deleteEndpoint(b -> b.endpointName(endpoint)));
+    EndpointScaling.ignoreMissing(() -> sm.deleteEndpoint(b -> b.endpointName(endpoint)));
     waitGone(endpoint);
     if (ep.endpointConfigName() != null) {
-      ignoreMissing(() -> sm.deleteEndpointConfig(b -> b.endpointConfigName(ep.endpointConfigName())));
+      EndpointScaling.ignoreMissing(() -> sm.deleteEndpointConfig(b -> b.endpointConfigName(ep.endpointConfigName())));
     }
     for (String model : withModels ? models : Set.<String>of()) {
-      ignoreMissing(() -> sm.deleteModel(b -> b.modelName(model)));
+      EndpointScaling.ignoreMissing(() -> sm.deleteModel(b -> b.modelName(model)));
     }
     LOG.info("Deleted endpoint {} (config {}, models {}{}, alarms {})", endpoint, ep.endpointConfigName(), models,
         withModels ? "" : " kept", alarms);
-  }
-
-  private void removeScaling(String resourceId, Set<String> alarms) {
-    List<ScalingPolicy> policies;
-    try {
-      policies = autoScaling.describeScalingPolicies(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER)
-          .resourceId(resourceId).scalableDimension(ScalableDimension.SAGEMAKER_VARIANT_DESIRED_INSTANCE_COUNT))
-          .scalingPolicies();
-    } catch (AwsServiceException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return;
-      }
-      throw e;
-    }
-    for (ScalingPolicy p : policies) {
-      p.alarms().stream().map(Alarm::alarmName).forEach(alarms::add);
-      ignoreMissing(() -> autoScaling.deleteScalingPolicy(b -> b.policyName(p.policyName())
-          .serviceNamespace(ServiceNamespace.SAGEMAKER).resourceId(resourceId)
-          .scalableDimension(ScalableDimension.SAGEMAKER_VARIANT_DESIRED_INSTANCE_COUNT)));
-    }
-    ignoreMissing(() -> autoScaling.deregisterScalableTarget(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER)
-        .resourceId(resourceId).scalableDimension(ScalableDimension.SAGEMAKER_VARIANT_DESIRED_INSTANCE_COUNT)));
   }
 
   private List<String> alarmsNamed(String prefix) {
@@ -143,15 +116,5 @@ public final class EndpointDeleter {
       pause = Math.min(5000, pause * 2);
     }
     throw new WorkbenchException("Endpoint '" + endpoint + "' was still being deleted after " + GONE_TIMEOUT);
-  }
-
-  private static void ignoreMissing(Runnable call) {
-    try {
-      call.run();
-    } catch (AwsServiceException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
   }
 }

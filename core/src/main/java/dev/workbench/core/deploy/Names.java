@@ -27,6 +27,34 @@ public final class Names {
     return "workbench-" + endpoint + "-backlog-per-instance";
   }
 
+  /** A sync endpoint's target-tracking policy (invocations per instance or CPU). */
+  public static String realtimePolicy(String endpoint) {
+    return "workbench-" + endpoint + "-target-tracking";
+  }
+
+  /**
+   * A new endpoint config for an update: the endpoint's name (cut to fit SageMaker's 63 characters) and a
+   * time-ordered suffix, so successive updates never collide.
+   */
+  public static String updateConfig(String endpoint, long epochMillis) {
+    String suffix = "-u" + Long.toString(epochMillis, 36);
+    return endpoint.substring(0, Math.min(endpoint.length(), 63 - suffix.length())) + suffix;
+  }
+
+  /** True for configs Workbench made for this endpoint (at deploy or by an update), safe to delete when replaced. */
+  public static boolean ownConfig(String endpoint, String config) {
+    if (config.equals(endpoint)) {
+      return true;
+    }
+    int cut = config.lastIndexOf("-u");
+    if (cut <= 0 || !config.substring(cut + 2).matches("[0-9a-z]+")) {
+      return false;
+    }
+    String prefix = config.substring(0, cut);
+    // A cut name fills all 63 characters; an uncut one is the endpoint's whole name.
+    return prefix.equals(endpoint) || (config.length() == 63 && endpoint.startsWith(prefix));
+  }
+
   public static String stepPolicy(String endpoint) {
     return "workbench-" + endpoint + "-scale-from-zero";
   }

@@ -1,6 +1,5 @@
 package dev.workbench.core.deploy;
 
-import dev.workbench.api.DeployOptions;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.AdjustmentType;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricAggregationType;
@@ -14,10 +13,10 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /**
- * Scale to zero for an async endpoint: a scalable target from {@code minInstances} (0) to {@code maxInstances};
- * target tracking on ApproximateBacklogSizePerInstance so the fleet grows with the backlog (instead of jumping to
- * max) and scales in after the idle window; and, because target tracking cannot start a fleet from zero, a step
- * policy (+1 instance) fired by a CloudWatch alarm on HasBacklogWithoutCapacity >= 1.
+ * Scale to zero for an async endpoint whose scalable target runs from min (0) to max: target tracking on
+ * ApproximateBacklogSizePerInstance so the fleet grows with the backlog (instead of jumping to max) and scales in
+ * after the idle window; and, because target tracking cannot start a fleet from zero, a step policy (+1 instance)
+ * fired by a CloudWatch alarm on HasBacklogWithoutCapacity >= 1.
  */
 final class ScaleToZero {
   /** Backlog per instance the fleet aims at: two queued requests per instance. */
@@ -35,12 +34,9 @@ final class ScaleToZero {
     this.cloudWatch = cloudWatch;
   }
 
-  void register(String endpoint, DeployOptions o) {
+  /** The policies and the alarm; the scalable target is registered already. */
+  void register(String endpoint, int idleMinutes) {
     String resourceId = Names.resourceId(endpoint);
-    autoScaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER).resourceId(resourceId)
-        .scalableDimension(ScalableDimension.SAGEMAKER_VARIANT_DESIRED_INSTANCE_COUNT)
-        .minCapacity(o.minInstances()).maxCapacity(o.maxInstances()));
-
     autoScaling.putScalingPolicy(b -> b.policyName(Names.targetTrackingPolicy(endpoint))
         .serviceNamespace(ServiceNamespace.SAGEMAKER).resourceId(resourceId)
         .scalableDimension(ScalableDimension.SAGEMAKER_VARIANT_DESIRED_INSTANCE_COUNT)
@@ -49,7 +45,7 @@ final class ScaleToZero {
             .customizedMetricSpecification(m -> m.metricName("ApproximateBacklogSizePerInstance")
                 .namespace("AWS/SageMaker").statistic(MetricStatistic.AVERAGE)
                 .dimensions(d -> d.name("EndpointName").value(endpoint)))
-            .scaleInCooldown(o.idleMinutes() * 60)
+            .scaleInCooldown(idleMinutes * 60)
             .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)));
 
     PutScalingPolicyResponse step = autoScaling.putScalingPolicy(b -> b.policyName(Names.stepPolicy(endpoint))

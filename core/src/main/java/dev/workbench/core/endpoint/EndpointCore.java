@@ -6,6 +6,7 @@ import dev.workbench.api.EndpointDescription;
 import dev.workbench.api.EndpointHealth;
 import dev.workbench.api.EndpointMeta;
 import dev.workbench.api.EndpointMetrics;
+import dev.workbench.api.EndpointUpdate;
 import dev.workbench.api.EndpointNotReadyException;
 import dev.workbench.api.Frame;
 import dev.workbench.api.FrameException;
@@ -25,8 +26,9 @@ import dev.workbench.core.capture.CapturePlan;
 import dev.workbench.core.capture.CaptureReader;
 import dev.workbench.core.capture.CaptureStore;
 import dev.workbench.core.capture.CapturingJob;
-import dev.workbench.core.deploy.EndpointDeleter;
 import dev.workbench.core.csv.RowSink;
+import dev.workbench.core.deploy.EndpointDeleter;
+import dev.workbench.core.deploy.EndpointUpdater;
 import dev.workbench.core.job.RunningJob;
 import dev.workbench.core.job.StreamEnds;
 import dev.workbench.core.job.StreamInput;
@@ -274,6 +276,16 @@ public final class EndpointCore implements Endpoint {
   public PurgeResult purge(PurgeOptions options) {
     // No DescribeEndpoint: the inputs of an endpoint already deleted are worth purging too.
     return new AsyncPurge(cloud.s3(), cloud.bucket(), services.journalFile()).purge(name, options);
+  }
+
+  @Override
+  public EndpointDescription update(Consumer<EndpointUpdate.Builder> update) {
+    return update(EndpointUpdate.of(update));
+  }
+
+  @Override
+  public EndpointDescription update(EndpointUpdate update) {
+    return new EndpointUpdater(cloud).update(name, update);
   }
 
   @Override

@@ -114,15 +114,17 @@ public final class MetaTags {
 
   /** The Workbench meta of a deployment, as {@link #encode(Map)} takes it. */
   public static Map<String, Object> deployMeta(List<String> workbenchTags, String instance, boolean async,
-      int minInstances, int maxInstances, int idleMinutes, int maxConcurrent, int batchSize, int maxInFlight,
+      boolean autoscaled, int minInstances, int maxInstances, int idleMinutes, int maxConcurrent, int batchSize, int maxInFlight,
       String input) {
     Map<String, Object> kind = new LinkedHashMap<>();
     kind.put(EndpointMeta.INSTANCE, instance);
     kind.put(EndpointMeta.ASYNC_ENDPOINT, async);
     Map<String, Object> meta = meta(workbenchTags, input, kind, batchSize, maxInFlight);
-    if (async) {
+    if (autoscaled) {
       meta.put(EndpointMeta.MIN_INSTANCES, minInstances);
       meta.put(EndpointMeta.MAX_INSTANCES, maxInstances);
+    }
+    if (async) {
       meta.put(EndpointMeta.SCALE_IN_IDLE_MINUTES, idleMinutes);
       meta.put(EndpointMeta.ASYNC_MAX_CONCURRENT, maxConcurrent);
     }

@@ -90,7 +90,7 @@ class MetaTagsTest {
 
   @Test
   void deployMetaRoundTrips() {
-    Map<String, Object> meta = MetaTags.deployMeta(List.of("smiles", "3d"), "ml.c7i.2xlarge", true, 0, 8, 60, 1,
+    Map<String, Object> meta = MetaTags.deployMeta(List.of("smiles", "3d"), "ml.c7i.2xlarge", true, true, 0, 8, 60, 1,
         10, 64, "smiles-model");
     EndpointMeta decoded = MetaTags.decodeMeta(MetaTags.encode(meta));
     assertTrue(decoded.asyncEndpoint());

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /** Container logs in CloudWatch Logs, read through the real SDK client, the AWS CLI and boto3 against local-cloud. */
-class EndpointLogsTest {
+public class EndpointLogsTest {
   @RegisterExtension
   static LocalCloudExtension local = LocalCloudExtension.fast();
 
@@ -169,7 +169,7 @@ class EndpointLogsTest {
   }
 
   /** Every distinct AWS CLI here (e.g. a v1 from pip on PATH and Debian's v2 in /usr/bin). */
-  static List<Path> awsClis() throws IOException {
+  public static List<Path> awsClis() throws IOException {
     List<Path> found = new java.util.ArrayList<>();
     List<Path> real = new java.util.ArrayList<>();
     List<String> dirs = new java.util.ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
@@ -201,9 +201,9 @@ class EndpointLogsTest {
     assertTrue(r.output().contains("FAIL_ON rejects"), r.output());
   }
 
-  record Result(int exit, String output) {}
+  public record Result(int exit, String output) {}
 
-  static Result run(List<String> command) throws IOException, InterruptedException {
+  public static Result run(List<String> command) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("AWS_ACCESS_KEY_ID", "test");
@@ -219,7 +219,7 @@ class EndpointLogsTest {
     return new Result(p.exitValue(), output);
   }
 
-  static boolean onPath(String program) {
+  public static boolean onPath(String program) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, program))) {
         return true;
