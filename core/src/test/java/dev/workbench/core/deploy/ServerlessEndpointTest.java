@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.api.Cloud;
 import dev.workbench.api.Endpoint;
 import dev.workbench.api.EndpointDescription;
@@ -15,6 +17,7 @@ import dev.workbench.api.EndpointMetrics;
 import dev.workbench.api.Frame;
 import dev.workbench.api.Model;
 import dev.workbench.api.ServerlessSettings;
+import dev.workbench.core.metrics.EndpointLogsTest;
 import dev.workbench.local.junit.LocalCloudExtension;
 import dev.workbench.local.spi.CloudStats;
 import dev.workbench.local.spi.Timing;
@@ -109,7 +112,7 @@ class ServerlessEndpointTest {
   }
 
   @Test
-  void aServerlessEndpointIsDescribedByItsSizeAndServesLikeASyncOne() {
+  void aServerlessEndpointIsDescribedByItsSizeAndServesLikeASyncOne() throws Exception {
     Endpoint ep = latencyModel("serverless-echo", 0).toEndpoint(d -> d.serverless(2048, 2).tags("smiles"));
 
     EndpointDescription d = ep.describe();
@@ -138,6 +141,7 @@ class ServerlessEndpointTest {
     assertNull(config.productionVariants().get(0).initialInstanceCount());
     assertTrue(cloud.autoScaling().describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER)
         .resourceIds("endpoint/serverless-echo/variant/AllTraffic")).scalableTargets().isEmpty());
+    independentClientsReadTheServerlessConfig("serverless-echo");
 
     long throttledBefore = stats().get("runtime.ServerlessThrottled");
     Frame out = ep.fastInference(numbered(40), 8);
@@ -146,6 +150,32 @@ class ServerlessEndpointTest {
     assertEquals("r39", out.get(39, "id"));
     assertEquals(throttledBefore, stats().get("runtime.ServerlessThrottled"),
         "the client keeps to MaxConcurrency rather than throttling itself");
+  }
+
+  /** The AWS CLI and boto3 (when installed) see the serverless config and no instance counts, as from SageMaker. */
+  static void independentClientsReadTheServerlessConfig(String endpoint) throws Exception {
+    String url = local.cloud().endpoint().toString();
+    for (Path aws : EndpointLogsTest.awsClis().stream().limit(1).toList()) {
+      EndpointLogsTest.Result r = EndpointLogsTest.run(List.of(aws.toString(), "--endpoint-url", url, "--output", "json",
+          "sagemaker", "describe-endpoint", "--endpoint-name", endpoint));
+      assertEquals(0, r.exit(), aws + ": " + r.output());
+      JsonNode variant = new ObjectMapper().readTree(r.output()).path("ProductionVariants").get(0);
+      assertEquals(2048, variant.path("CurrentServerlessConfig").path("MemorySizeInMB").asInt(), r.output());
+      assertEquals(2, variant.path("CurrentServerlessConfig").path("MaxConcurrency").asInt(), r.output());
+      assertTrue(variant.path("CurrentInstanceCount").isMissingNode(), r.output());
+    }
+    if (EndpointLogsTest.onPath("python3") && EndpointLogsTest.run(List.of("python3", "-c", "import boto3")).exit() == 0) {
+      String script = String.join("\n",
+          "import boto3, sys",
+          "sm = boto3.client('sagemaker', endpoint_url=sys.argv[1], region_name='us-east-1',",
+          "                  aws_access_key_id='test', aws_secret_access_key='test')",
+          "v = sm.describe_endpoint(EndpointName=sys.argv[2])['ProductionVariants'][0]",
+          "c = v['CurrentServerlessConfig']",
+          "print(c['MemorySizeInMB'], c['MaxConcurrency'], 'CurrentInstanceCount' in v)");
+      EndpointLogsTest.Result r = EndpointLogsTest.run(List.of("python3", "-c", script, url, endpoint));
+      assertEquals(0, r.exit(), r.output());
+      assertEquals("2048 2 False", r.output().trim());
+    }
   }
 
   @Test
