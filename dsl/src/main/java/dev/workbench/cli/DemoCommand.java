@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * results and watches the async endpoint scale back to zero.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+    header = "The tour on a fresh embedded local cloud: deploy, infer sync and async, score a model, scale to zero.",
     description = {"The tour, on a fresh embedded local cloud (no AWS account needed): register the bundled models,",
         "deploy smiles-descriptors (sync) and smiles-to-3d (async, scale to zero, at most 2 instances),",
         "run examples/molecules.csv through both, write the result CSVs, score the bundled esol-solubility model on the",

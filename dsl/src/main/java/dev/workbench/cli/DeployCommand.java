@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code workbench deploy MODEL}: creates (or updates) an endpoint for a registered model and waits for InService. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
+    header = "Deploy a registered model: sync (optionally autoscaled), async (scale to zero) or serverless.",
     description = "Deploy a registered model to an endpoint (sync by default; --async for scale to zero; --serverless "
         + "for on-demand compute sized by --memory and --max-concurrency; a sync endpoint autoscales between "
         + "--min-instances and --max-instances with --target-invocations or --target-cpu).",

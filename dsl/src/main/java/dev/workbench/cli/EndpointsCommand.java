@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code workbench endpoints}: every endpoint with its kind, status and instances. */
 @Command(name = "endpoints", mixinStandardHelpOptions = true,
+    header = "List endpoints with their kind, status, instances, scale and health.",
     description = "List endpoints: name, SYNC/ASYNC/SERVERLESS, status, instances current/desired (serverless: "
         + "memory and concurrency), scaled to zero, health (see `workbench health`).",
     footerHeading = "%nExamples:%n",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
  * prints them (time, stream, message); {@code --follow} keeps printing new ones until Ctrl-C.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
+    header = "Show an endpoint's container logs (CloudWatch Logs, one stream per instance).",
     description = {"Show an endpoint's container logs (CloudWatch Logs group /aws/sagemaker/Endpoints/NAME, one",
         "stream per instance): what the model printed and why invocations failed."},
     footerHeading = "%nExamples:%n",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code workbench test NAME}: a smoke test of an endpoint with its model's sample rows (or given ones). */
 @Command(name = "test", mixinStandardHelpOptions = true,
+    header = "Smoke-test an endpoint with a few rows and report success, latency and columns.",
     description = {"Smoke-test an endpoint: send rows of its model's sample (register-model --sample) or of --input as",
         "one call (sync, serverless) or one batch (async, waking the endpoint); report success, rows, latency, columns."},
     footerHeading = "%nExamples:%n",

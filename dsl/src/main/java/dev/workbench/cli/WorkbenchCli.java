@@ -23,16 +23,19 @@ import picocli.CommandLine.Spec;
         JobsCommand.class, MetricsCommand.class, LogsCommand.class, TestCommand.class, HealthCommand.class, PurgeCommand.class,
         LocalCommand.class, RunCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
-    footer = {"  workbench demo                                   the whole tour on the embedded local cloud",
-        "  workbench local --port 4566                      run the local cloud as a server",
+    footer = {"  workbench demo                  the whole tour on the embedded local cloud",
+        "  workbench local --port 4566     run the local cloud as a server",
         "  export WORKBENCH_ENDPOINT_URL=http://127.0.0.1:4566",
         "  workbench endpoints",
-        "  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv",
-        "  workbench update smiles-descriptors --instances 2 --capture on   change a live endpoint in place",
+        "  workbench infer smiles-descriptors --input examples/molecules.csv \\",
+        "                  --output out.csv",
+        "  workbench update smiles-descriptors --instances 2 --capture on",
         "  workbench logs smiles-descriptors --since 15m --filter ERROR --follow",
-        "  workbench test smiles-descriptors --rows 5      a smoke test;  workbench health   every endpoint's issues",
-        "  workbench endpoints --profile ml-dev --region us-west-2   (AWS)",
-        "Connection flags on every command: --local | --endpoint-url URL | --profile P --region R, --data-dir D."})
+        "  workbench test smiles-descriptors --rows 5",
+        "  workbench health",
+        "  workbench endpoints --profile ml-dev --region us-west-2      (on AWS)",
+        "Connection flags on every command: --local | --endpoint-url URL | --profile P",
+        "--region R, and --data-dir D."})
 public final class WorkbenchCli implements Runnable {
   @Spec
   CommandSpec spec;
