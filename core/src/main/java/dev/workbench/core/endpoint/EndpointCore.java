@@ -151,7 +151,7 @@ public final class EndpointCore implements Endpoint {
     int chunkRows = (int) Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS,
         (long) batch * (route.async() ? inFlight : threads) * 4));
     InferenceOptions perChunk = o.toBuilder().maxInFlight(inFlight).threads(threads).onProgress(null).build();
-    RowSink sink = StreamEnds.output(output, name + "#" + in.identity(), cloud.s3());
+    RowSink sink = StreamEnds.output(output, name + "#" + in.identity(), in.columnTypes(), cloud.s3());
     return new StreamedRun(name, in, sink, chunkRows, STREAM_WINDOW, rows -> send(rows, perChunk, route),
         o.onProgress()).start();
   }
