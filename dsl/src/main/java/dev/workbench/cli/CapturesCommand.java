@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code workbench captures NAME}: an endpoint's inference captures with their metrics. */
 @Command(name = "captures", mixinStandardHelpOptions = true,
-    description = {"List an endpoint's inference captures (written by `infer --capture` or by Workbench) with their metrics."},
+    description = "List an endpoint's inference captures (written by `infer --capture` or by Workbench) with their "
+        + "metrics.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench captures esol-solubility --local", "  workbench captures my-endpoint --output json"})
 final class CapturesCommand extends ConnectedCommand {

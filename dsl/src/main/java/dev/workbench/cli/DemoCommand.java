@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     header = "The tour on a fresh embedded local cloud: deploy, infer sync and async, score a model, scale to zero.",
-    description = {"The tour, on a fresh embedded local cloud (no AWS account needed): register the bundled models,",
-        "deploy smiles-descriptors (sync) and smiles-to-3d (async, scale to zero, at most 2 instances),",
-        "run examples/molecules.csv through both, write the result CSVs, score the bundled esol-solubility model on the",
-        "held-out ESOL compounds (examples/esol.csv) and watch the async endpoint scale to zero; ends with the metrics."},
+    description = "The tour, on a fresh embedded local cloud (no AWS account needed): register the bundled models, "
+        + "deploy smiles-descriptors (sync) and smiles-to-3d (async, scale to zero, at most 2 instances), run "
+        + "examples/molecules.csv through both, write the result CSVs, score the bundled esol-solubility model "
+        + "on the held-out ESOL compounds (examples/esol.csv) and watch the async endpoint scale to zero; ends "
+        + "with the metrics.",
     footerHeading = "%nExamples:%n", footer = {"  workbench demo", "  workbench demo --output-dir /tmp/demo"})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   private static final String SYNC_MODEL = "smiles-descriptors";

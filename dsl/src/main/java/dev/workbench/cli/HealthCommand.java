@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench health [NAME]}: Workbench's health issues of one endpoint or of all. */
 @Command(name = "health", mixinStandardHelpOptions = true,
     header = "Health of one endpoint or of all (errors, no activity, failed, stuck).",
-    description = {"Health of one endpoint or of all: no_config, 5xx_errors (more than 5), 5xx_errors_min, no_activity",
-        "(from the metrics of the endpoint's kind), failed (with the reason), stuck_creating, stuck_updating."},
+    description = "Health of one endpoint or of all: no_config, 5xx_errors (more than 5), 5xx_errors_min, no_activity "
+        + "(from the metrics of the endpoint's kind), failed (with the reason), stuck_creating, stuck_updating.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench health --local", "  workbench health smiles-to-3d --window 1d", "  workbench health --output json"})
 final class HealthCommand extends ConnectedCommand {

@@ -31,23 +31,26 @@ import picocli.CommandLine.Parameters;
  * and writes the result. Exit 0: every row succeeded; 3: some rows failed (errors in the output); 1: no output.
  */
 @Command(name = "infer", mixinStandardHelpOptions = true,
-    description = {"Run a CSV through an endpoint (sync or async) and write the results.",
-        "Exit codes: 0 every row succeeded, 3 some rows failed (their errors are in the inference_error column),",
-        "1 an error that produced no output (an --output that cannot be written is refused so, before any invocation),",
-        "130 cancelled (Ctrl-C; a re-run resumes from the journal)."},
+    description = {"Run a CSV or Parquet file through an endpoint (sync or async) and write the results.",
+        "Exit codes: 0 every row succeeded, 3 some rows failed (their errors are in the inference_error "
+        + "column), 1 an error that produced no output (an --output that cannot be written is refused so, "
+        + "before any invocation), 130 cancelled (Ctrl-C; a re-run resumes from the journal)."},
     footerHeading = "%nExamples:%n",
     footer = {"  workbench infer smiles-descriptors --input examples/molecules.csv --output out.csv --local",
         "  workbench infer smiles-to-3d --input molecules.csv --output shapes.csv --batch-size 5 --max-in-flight 8",
         "  workbench infer smiles-descriptors --input molecules.csv --output out.csv --cache-key smiles",
         "  workbench infer my-model --input rows.csv --output out.csv --invocation-timeout 30s --outage-window 10m",
-        "  workbench infer esol-solubility --input holdout.csv --output scored.csv --capture holdout --id-column id"})
+        "  workbench infer esol-solubility --input holdout.csv --output scored.csv --capture holdout --id-column id",
+        "  workbench infer my-model --input s3://bucket/rows.parquet --output s3://bucket/scored.parquet"})
 final class InferCommand extends ConnectedCommand {
   @Parameters(paramLabel = "NAME", description = "Endpoint name.") String name;
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV",
-      description = "Input CSV with a header row: a path or s3://bucket/key (streamed, never held whole).") String inputName;
-  @Option(names = {"-O", "--output"}, required = true, paramLabel = "CSV",
-      description = {"Output CSV: a path (written beside it, renamed into place at the end; a crashed run of the same",
-          "input continues from its last checkpoint) or s3://bucket/key (a multipart upload, aborted on failure)."})
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
+      description = "Input CSV with a header row, or a .parquet file: a path or s3://bucket/key (streamed, never held "
+        + "whole).") String inputName;
+  @Option(names = {"-O", "--output"}, required = true, paramLabel = "FILE",
+      description = "Output CSV, or .parquet (the input's Parquet column types kept): a path (written beside it, renamed "
+        + "into place at the end; a crashed run of the same input continues from its last checkpoint) or "
+        + "s3://bucket/key (uploaded at the end, nothing left on failure).")
   String outputName;
   @Option(names = "--batch-size", paramLabel = "N", description = "Rows per invocation (default: the endpoint's).") @Nullable Integer batchSize;
   @Option(names = "--max-in-flight", paramLabel = "N", description = "Async: batches in flight at once.") @Nullable Integer maxInFlight;
@@ -55,17 +58,18 @@ final class InferCommand extends ConnectedCommand {
   @Option(names = "--cache-key", paramLabel = "COL", description = "Answer rows from the inference cache keyed by this column; send only the misses.")
   @Nullable String cacheKey;
   @Option(names = "--invocation-timeout", paramLabel = "DURATION", converter = Durations.class,
-      description = {"How long one invocation may take, 1s to 1h, e.g. 30s or 15m (default: 1h async; sync: SageMaker's 60 s).",
-          "Async: InvokeEndpointAsync's InvocationTimeoutSeconds. Sync: the client stops waiting and splits the batch,",
-          "so only the rows that are too slow fail, with a timeout error."})
+      description = "How long one invocation may take, 1s to 1h, e.g. 30s or 15m (default: 1h async; sync: SageMaker's 60 "
+        + "s). Async: InvokeEndpointAsync's InvocationTimeoutSeconds. Sync: the client stops waiting and splits "
+        + "the batch, so only the rows that are too slow fail, with a timeout error.")
   @Nullable Duration invocationTimeout;
   @Option(names = "--outage-window", paramLabel = "DURATION", converter = Durations.class,
-      description = {"How long the cloud may be unreachable (connection refused or reset) before the run stops, e.g. 5m",
-          "(default: 2m). Rows already collected stay in the journal: a re-run collects them without invoking again."})
+      description = "How long the cloud may be unreachable (connection refused or reset) before the run stops, e.g. 5m "
+        + "(default: 2m). Rows already collected stay in the journal: a re-run collects them without invoking "
+        + "again.")
   @Nullable Duration outageWindow;
-  @Option(names = "--capture", paramLabel = "NAME", description = {"Evaluate the answer and store it as the inference capture NAME",
-      "(Workbench's capture_name): with the model's target column in the input, residuals are added and the metrics",
-      "printed and stored under endpoints/<name>/inference/NAME/ in the bucket (`workbench captures` lists them)."})
+  @Option(names = "--capture", paramLabel = "NAME", description = "Evaluate the answer and store it as the inference capture NAME (Workbench's capture_name): with the "
+        + "model's target column in the input, residuals are added and the metrics printed and stored under "
+        + "endpoints/<name>/inference/NAME/ in the bucket (`workbench captures` lists them).")
   @Nullable String capture;
   @Option(names = "--id-column", paramLabel = "COL", description = "With --capture: the column identifying rows in the stored predictions.")
   @Nullable String idColumn;
@@ -85,6 +89,9 @@ final class InferCommand extends ConnectedCommand {
     if ((s3In || s3Out) && (cacheKey != null || capture != null)) {
       throw new CliException("--cache-key and --capture need local files; s3:// is streamed");
     }
+    if ((isParquet(inputName) || isParquet(outputName)) && (cacheKey != null || capture != null)) {
+      throw new CliException("--cache-key and --capture need CSV files; .parquet is streamed");
+    }
     if (s3In) {
       checkS3("--input", inputName);
     } else {
@@ -100,6 +107,10 @@ final class InferCommand extends ConnectedCommand {
 
   private static boolean isS3(String location) {
     return location.startsWith("s3://");
+  }
+
+  private static boolean isParquet(String location) {
+    return location.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
   }
 
   private static void checkS3(String option, String location) {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
     header = "Show an endpoint's container logs (CloudWatch Logs, one stream per instance).",
-    description = {"Show an endpoint's container logs (CloudWatch Logs group /aws/sagemaker/Endpoints/NAME, one",
-        "stream per instance): what the model printed and why invocations failed."},
+    description = "Show an endpoint's container logs (CloudWatch Logs group /aws/sagemaker/Endpoints/NAME, one stream "
+        + "per instance): what the model printed and why invocations failed.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench logs smiles-to-3d --since 15m --local", "  workbench logs my-ep --filter ERROR --follow",
         "  workbench logs my-ep --filter '?ERROR ?WARN' --since 2d",

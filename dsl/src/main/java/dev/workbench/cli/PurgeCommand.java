@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench purge NAME}: deletes queued async inputs nobody waits for (or, with --all, every one). */
 @Command(name = "purge", mixinStandardHelpOptions = true,
     header = "Delete queued async inputs of batches nobody waits for.",
-    description = {"Delete the queued async inputs of batches nobody waits for: open in this data directory's journal,",
-        "their process gone (with outputs already written for them). --all: everything under the endpoint's",
-        "endpoints/NAME/async-input/ prefix, after a confirmation. Reports how many objects and bytes went."},
+    description = "Delete the queued async inputs of batches nobody waits for: open in this data directory's journal, "
+        + "their process gone (with outputs already written for them). --all: everything under the endpoint's "
+        + "endpoints/NAME/async-input/ prefix, after a confirmation. Reports how many objects and bytes went.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench purge smiles-to-3d --local", "  workbench purge smiles-to-3d --all",
         "  workbench purge smiles-to-3d --all --yes"})

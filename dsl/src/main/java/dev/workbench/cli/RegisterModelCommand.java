@@ -29,8 +29,8 @@ final class RegisterModelCommand extends ConnectedCommand {
   @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "Container image (local cloud: local/<model>).") String image;
   @Option(names = "--model-data", paramLabel = "S3URI", description = "Model artifacts (.tar.gz) in S3.") @Nullable String modelData;
   @Option(names = "--env", paramLabel = "K=V", description = "Container environment (repeatable).") Map<String, String> env = new LinkedHashMap<>();
-  @Option(names = "--target", paramLabel = "COL", description = {"Target column the model predicts (repeatable: a multi-target model).",
-      "Stored as Workbench's workbench_model_target; `infer --capture` scores the predictions against it."})
+  @Option(names = "--target", paramLabel = "COL", description = "Target column the model predicts (repeatable: a multi-target model). Stored as Workbench's "
+        + "workbench_model_target; `infer --capture` scores the predictions against it.")
   List<String> targets = new ArrayList<>();
   @Option(names = "--model-type", paramLabel = "TYPE", description = "regressor or classifier (Workbench's workbench_model_type; also uq_regressor, ...).")
   @Nullable String modelType;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench run script.jsh [args]}: runs a JShell script with the DSL imported and {@code wb} connected. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     header = "Run a JShell script with the DSL imported and `wb` bound to the connection.",
-    description = {"Run a JShell script with the DSL imported, `wb` bound to the connection the flags choose",
-        "and `args` to the arguments after the script."},
+    description = "Run a JShell script with the DSL imported, `wb` bound to the connection the flags choose and `args` "
+        + "to the arguments after the script.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench run examples/batch-inference.jsh --local examples/molecules.csv",
         "  workbench run examples/async-scale-to-zero.jsh --endpoint-url http://127.0.0.1:4566"})

@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench test NAME}: a smoke test of an endpoint with its model's sample rows (or given ones). */
 @Command(name = "test", mixinStandardHelpOptions = true,
     header = "Smoke-test an endpoint with a few rows and report success, latency and columns.",
-    description = {"Smoke-test an endpoint: send rows of its model's sample (register-model --sample) or of --input as",
-        "one call (sync, serverless) or one batch (async, waking the endpoint); report success, rows, latency, columns."},
+    description = "Smoke-test an endpoint: send rows of its model's sample (register-model --sample) or of --input as "
+        + "one call (sync, serverless) or one batch (async, waking the endpoint); report success, rows, "
+        + "latency, columns.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench test smiles-descriptors --local", "  workbench test smiles-to-3d --rows 3",
         "  workbench test my-ep --input examples/molecules.csv --rows 20 --output json"})

@@ -12,10 +12,10 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench update NAME ...}: changes a live endpoint in place and waits until it is InService again. */
 @Command(name = "update", mixinStandardHelpOptions = true,
     header = "Change a live endpoint in place (instances, type, scaling, data capture, model).",
-    description = {"Change a live endpoint in place: a new endpoint config and UpdateEndpoint, with progress until it is "
-        + "InService again. The endpoint keeps serving on its old instances meanwhile; if the new ones fail, SageMaker "
-        + "rolls back to the old config (exit 1 with the reason). Autoscaling and Workbench's meta tags follow the change; "
-        + "options not given keep their value."},
+    description = "Change a live endpoint in place: a new endpoint config and UpdateEndpoint, with progress until it is "
+        + "InService again. The endpoint keeps serving on its old instances meanwhile; if the new ones fail, "
+        + "SageMaker rolls back to the old config (exit 1 with the reason). Autoscaling and Workbench's meta "
+        + "tags follow the change; options not given keep their value.",
     footerHeading = "%nExamples:%n",
     footer = {"  workbench update smiles-descriptors --instance-type ml.m5.xlarge --instances 2",
         "  workbench update smiles-descriptors --min 1 --max 4 --target-invocations 200",

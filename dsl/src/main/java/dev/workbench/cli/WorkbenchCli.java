@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "workbench 0.1.0",
-    description = {"SageMaker endpoints (sync, async and serverless) from the command line: on AWS, on a running local cloud",
-        "(--endpoint-url / WORKBENCH_ENDPOINT_URL) or on the embedded local cloud (--local)."},
+    description = "SageMaker endpoints (sync, async and serverless) from the command line: on AWS, on a running local "
+        + "cloud (--endpoint-url / WORKBENCH_ENDPOINT_URL) or on the embedded local cloud (--local).",
     subcommands = {DemoCommand.class, EndpointsCommand.class, DescribeCommand.class, DeployCommand.class, UpdateCommand.class,
         DeleteCommand.class, ModelsCommand.class, RegisterModelCommand.class, InferCommand.class, CapturesCommand.class,
         JobsCommand.class, MetricsCommand.class, LogsCommand.class, TestCommand.class, HealthCommand.class, PurgeCommand.class,
