@@ -15,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.ToggleSwitch;
@@ -85,6 +86,18 @@ final class UpdateDialog extends Dialog<ButtonType> {
     note.getStyleClass().add(Styles.TEXT_MUTED);
     note.setWrapText(true);
 
+    // wrapped lines take the height they need (a label would rather cut its last line with "..."), and the window
+    // grows with the diff so Apply stays on screen
+    for (Label l : new Label[] {changes, problems, note}) {
+      l.setMinHeight(Region.USE_PREF_SIZE);
+    }
+    javafx.collections.ListChangeListener<String> resize = c -> {
+      if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+        getDialogPane().getScene().getWindow().sizeToScene();
+      }
+    };
+    form.changes().addListener(resize);
+    form.problems().addListener(resize);
     VBox content = new VBox(10, grid, changesTitle, changes, problems, note);
     content.setPadding(new Insets(10));
     content.setPrefWidth(520);
