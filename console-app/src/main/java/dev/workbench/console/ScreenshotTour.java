@@ -191,7 +191,7 @@ final class ScreenshotTour {
   }
 
   /**
-   * The Endpoints tab's detail pane of an async endpoint that scaled to zero, its metrics over an hour after a run
+   * The Endpoints tab's detail pane of an async endpoint that scaled to zero, its Update dialog, its metrics over an hour after a run
    * woke it (the scale events marked), and its container log.
    */
   private void detail() {
@@ -220,6 +220,7 @@ final class ScreenshotTour {
       ((javafx.scene.control.ToggleButton) view.lookup("#toggle-log")).setSelected(true);
       return null;
     });
+    updateDialog();
 
     Path csv = writeCsv(3_000);
     fx(() -> {
@@ -261,6 +262,38 @@ final class ScreenshotTour {
     waitFor("log lines", Duration.ofSeconds(60), () -> fx(() -> !vm.logs().shown().isEmpty()));
     pause(1500);
     snapshot(view, "endpoint-logs.png");
+  }
+
+  /**
+   * The pane's Update dialog on the detail endpoint with a few values changed, its diff showing; cancelled, so the
+   * run after it scales the endpoint as deployed.
+   */
+  private void updateDialog() {
+    fx(() -> {
+      ((Button) window.view().lookup("#detail-update")).fire();
+      return null;
+    });
+    waitFor("the update dialog", Duration.ofSeconds(30), () -> fx(() -> updatePane() != null));
+    fx(() -> {
+      javafx.scene.control.DialogPane pane = updatePane();
+      ((TextField) pane.lookup("#update-max")).setText("4");
+      ((TextField) pane.lookup("#update-idle")).setText("15");
+      ((TextField) pane.lookup("#update-capture-percent")).setText("50");
+      return null;
+    });
+    pause(1000);
+    snapshot(fx(this::updatePane), "update-dialog-diff.png");
+    fx(() -> {
+      ((Button) updatePane().lookupButton(ButtonType.CANCEL)).fire();
+      return null;
+    });
+  }
+
+  private javafx.scene.control.@org.jspecify.annotations.Nullable DialogPane updatePane() {
+    return javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null)
+        .map(w -> w.getScene().getRoot()).filter(r -> r instanceof javafx.scene.control.DialogPane
+            && r.lookup("#update-instances") != null)
+        .map(r -> (javafx.scene.control.DialogPane) r).findFirst().orElse(null);
   }
 
   /** The bundled ESOL regressor scored on the held-out compounds, as the demo scores it, on the Evaluation tab. */

@@ -4,6 +4,7 @@ import dev.workbench.api.DeployProgress;
 import dev.workbench.api.EndpointDescription;
 import dev.workbench.api.EndpointHealth;
 import dev.workbench.api.EndpointMetrics;
+import dev.workbench.api.EndpointUpdate;
 import dev.workbench.api.Frame;
 import dev.workbench.api.LogEvent;
 import dev.workbench.api.LogFollow;
@@ -51,6 +52,16 @@ public final class EndpointService {
       }
     });
     return endpoint.describe();
+  }
+
+  /**
+   * Changes the endpoint in place and waits until it is InService again; progress steps arrive on the calling
+   * (worker) thread. A rollback is a DeployException: the old config still serves.
+   */
+  public EndpointDescription update(String endpoint, EndpointUpdate u, Consumer<DeployProgress> progress) {
+    return connection.current().cloud().endpoint(endpoint).update(new EndpointUpdate(u.instance(), u.instances(),
+        u.minInstances(), u.maxInstances(), u.idleMinutes(), u.dataCapture(), u.captureSamplePercent(), u.model(),
+        u.autoscaling(), progress));
   }
 
   /** Deletes the endpoint with its config, scaling and alarms; its model too only when asked. */

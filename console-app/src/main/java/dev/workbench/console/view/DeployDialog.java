@@ -133,7 +133,7 @@ final class DeployDialog extends Dialog<ButtonType> {
   }
 
   /** A form label whose Alt+letter focuses its field. */
-  private static Label mnemonic(String text, javafx.scene.Node field) {
+  static Label mnemonic(String text, javafx.scene.Node field) {
     Label l = new Label(text);
     l.setMnemonicParsing(true);
     l.setLabelFor(field);

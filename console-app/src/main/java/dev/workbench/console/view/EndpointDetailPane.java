@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
@@ -16,8 +17,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Endpoints tab's detail pane: the selected endpoint's settings (sections), Test inference with an editable
- * CSV body, Health, and the ways to its logs and metrics; Delete stays the list's (one confirmation dialog).
+ * The Endpoints tab's detail pane: the selected endpoint's settings (sections), Update with its progress, Test
+ * inference with an editable CSV body, Health, and the ways to its logs and metrics; Delete stays the list's (one confirmation dialog).
  */
 final class EndpointDetailPane extends VBox {
   EndpointDetailPane(EndpointDetailViewModel vm, Runnable openLogs, Runnable openMetrics, Runnable delete) {
@@ -30,6 +31,15 @@ final class EndpointDetailPane extends VBox {
     status.textProperty().bind(vm.statusProperty());
     status.getStyleClass().add("hint");
     status.setPadding(new Insets(0, 0, 0, 8));
+    Button update = new Button("Update...");
+    update.setId("detail-update");
+    update.setTooltip(new Tooltip("Change the instance type, count, scaling or data capture in place"));
+    update.setOnAction(e -> {
+      var form = vm.newUpdate();
+      if (form != null) {
+        new UpdateDialog(getScene().getWindow(), form, vm.update()).show();
+      }
+    });
     Button test = new Button("Test inference");
     test.setId("detail-test");
     test.setTooltip(new Tooltip("Show or hide the test: a CSV body to send, the answer and its latency"));
@@ -49,11 +59,34 @@ final class EndpointDetailPane extends VBox {
     for (Button b : new Button[] {test, health, logs, metrics, remove}) {
       b.disableProperty().bind(vm.endpointProperty().isEmpty());
     }
+    // a form needs the settings read; one update at a time (SageMaker refuses a second while Updating)
+    update.disableProperty().bind(vm.detailProperty().isNull().or(vm.update().runningProperty()));
     health.disableProperty().unbind();
     health.disableProperty().bind(vm.endpointProperty().isEmpty().or(vm.checkingProperty()));
     // the actions and what the pane shows on one line: the settings below get the height
-    FlowPane actions = new FlowPane(6, 6, test, health, logs, metrics, remove, status);
+    FlowPane actions = new FlowPane(6, 6, update, test, health, logs, metrics, remove, status);
     actions.setAlignment(Pos.CENTER_LEFT);
+
+    // the update's progress until InService, then its outcome, in sight while the settings below refresh
+    ProgressBar updating = new ProgressBar();
+    updating.setPrefWidth(120);
+    updating.visibleProperty().bind(vm.update().runningProperty());
+    updating.managedProperty().bind(updating.visibleProperty());
+    Label updateText = new Label();
+    updateText.setId("detail-update-status");
+    updateText.setWrapText(true);
+    updateText.setMinHeight(Region.USE_PREF_SIZE);
+    updateText.textProperty().bind(vm.update().messageProperty());
+    vm.update().failedProperty().addListener((o, a, failed) -> {
+      updateText.getStyleClass().remove("problem");
+      if (failed) {
+        updateText.getStyleClass().add("problem");
+      }
+    });
+    HBox updateRow = new HBox(8, updating, updateText);
+    updateRow.setAlignment(Pos.CENTER_LEFT);
+    updateRow.visibleProperty().bind(vm.update().messageProperty().isNotEmpty());
+    updateRow.managedProperty().bind(updateRow.visibleProperty());
 
     TextArea body = new TextArea();
     body.setId("test-body");
@@ -107,6 +140,6 @@ final class EndpointDetailPane extends VBox {
     scroll.setFitToWidth(true);
     scroll.setId("detail-scroll");
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    getChildren().addAll(actions, healthText, testBox, scroll);
+    getChildren().addAll(actions, updateRow, healthText, testBox, scroll);
   }
 }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The detail pane of the endpoint selected on the Endpoints tab: its settings in sections (re-read every few
- * seconds while shown, updated in place), and the pane's actions: test inference with an editable CSV body, health.
+ * seconds while shown, updated in place), and the pane's actions: update, test inference with an editable CSV body,
+ * health.
  */
 public final class EndpointDetailViewModel {
   /** How often the shown detail is read again: the list refreshes each second, the detail costs several calls. */
@@ -46,13 +47,16 @@ public final class EndpointDetailViewModel {
   private final BooleanProperty checking = new SimpleBooleanProperty();
   private @Nullable Instant readAt;
   private final ReadGate gate = new ReadGate(loading);
+  private final UpdateRun update;
 
   public EndpointDetailViewModel(EndpointService service, TaskExecutor executor, LogViewModel log, Clock clock) {
     this.service = service;
     this.executor = executor;
     this.log = log;
     this.clock = clock;
+    this.update = new UpdateRun(service, executor, log, this::refresh);
     endpoint.addListener((o, was, now) -> {
+      update.clear();
       detail.set(null);
       sections.clear();
       testBody.set("");
@@ -92,6 +96,15 @@ public final class EndpointDetailViewModel {
   public StringProperty healthProperty() { return health; }
 
   public BooleanProperty checkingProperty() { return checking; }
+
+  /** The pane's Update action: its progress and outcome. */
+  public UpdateRun update() { return update; }
+
+  /** A form prefilled with the shown endpoint's settings, or null before its detail is read. */
+  public @Nullable UpdateForm newUpdate() {
+    EndpointDetail d = detail.get();
+    return d == null ? null : new UpdateForm(d);
+  }
 
   /** The section of this title, or null (tests, the screenshot tour). */
   public @Nullable DetailSection section(String title) {

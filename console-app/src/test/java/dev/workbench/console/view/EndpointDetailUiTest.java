@@ -42,12 +42,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Endpoints tab's detail pane, the metrics' shared time axis and read-outs, and the endpoint's logs, driven as
  * a user would against an embedded local cloud: one async endpoint of a model that prints (its load line, and an
- * ERROR line for a rejected row), deployed once for the class, and one serverless endpoint.
+ * ERROR line for a rejected row), deployed once for the class, one serverless endpoint and one sync endpoint (the
+ * update test changes its instance count).
  */
 @ExtendWith(ApplicationExtension.class)
 class EndpointDetailUiTest {
   private static final String ASYNC = "detail-async";
   private static final String SERVERLESS = "detail-serverless";
+  private static final String SYNC = "detail-sync";
   @TempDir
   static Path shared;
   private static dev.workbench.local.LocalCloud cloud;
@@ -68,6 +70,7 @@ class EndpointDetailUiTest {
       // a rejected row: the model prints an ERROR line into its instance's stream
       assertEquals(1, async.inference(Frame.builder("id").row("fine").row("poison").build()).errorCount());
       model.toEndpoint(o -> o.endpointName(SERVERLESS).serverless(2048, 3));
+      model.toEndpoint(o -> o.endpointName(SYNC));
     }
   }
 
@@ -156,6 +159,32 @@ class EndpointDetailUiTest {
     robot.clickOn("#test-send");
     summary = testOutcome(robot);
     assertTrue(summary.startsWith("1 of 1 rows failed") && summary.contains("poison"), summary);
+  }
+
+  @Test
+  void updatingTheInstanceCountFromThePaneEndsInServiceWithTheNewCount(FxRobot robot) {
+    select(robot, SYNC);
+    await(30, "the sync variant", () -> field(robot, "detail-variant-alltraffic-instances").startsWith("1 running"));
+    robot.clickOn("#detail-update");
+    await(10, "the update dialog", () -> robot.lookup("#update-instances").tryQuery().isPresent());
+    TextField count = fx(() -> robot.lookup("#update-instances").queryAs(TextField.class));
+    assertEquals("1", fx(count::getText), "prefilled with the fleet as it is");
+    assertEquals("No changes yet.", text(robot, "#update-changes"));
+    assertTrue(fx(() -> robot.lookup("#update-apply").query().isDisabled()), "nothing to apply yet");
+    robot.clickOn(count);
+    robot.interact(count::selectAll);
+    robot.write("2");
+    await(10, "the diff", () -> text(robot, "#update-changes").equals("Instances: 1 → 2"));
+    robot.clickOn("#update-apply");
+    await(90, "the update over", () -> text(robot, "#detail-update-status").startsWith("Updated " + SYNC));
+    assertEquals("Updated " + SYNC + ": Instances: 1 → 2 (InService)", text(robot, "#detail-update-status"));
+    await(30, "the new count in the pane", () -> field(robot, "detail-variant-alltraffic-instances")
+        .startsWith("2 running, 2 desired"));
+    assertEquals("InService", field(robot, "detail-endpoint-status"));
+  }
+
+  private static String text(FxRobot robot, String query) {
+    return fx(() -> robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse(""));
   }
 
   /** The test summary once the test is over (the Test button enabled again). */
