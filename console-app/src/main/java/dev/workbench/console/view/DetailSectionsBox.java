@@ -4,11 +4,17 @@ import dev.workbench.console.viewmodel.DetailSection;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import java.util.Map;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -68,15 +74,18 @@ final class DetailSectionsBox extends FlowPane {
       Label k = new Label(f.label());
       k.getStyleClass().add("detail-label");
       k.setMinWidth(0);
-      // a value wraps rather than being cut (ARNs, S3 paths): all of it can be read and selected
-      javafx.scene.control.TextField v = new javafx.scene.control.TextField(f.value());
-      v.setEditable(false);
+      // a value wraps rather than being cut (ARNs, S3 paths): all of it can be read, and copied from its menu
+      Label v = new Label(f.value());
+      v.setWrapText(true);
+      v.setMinHeight(Region.USE_PREF_SIZE);
       v.getStyleClass().add("detail-value");
       v.setId("detail-" + slug(s.title()) + "-" + slug(f.label()));
       v.setMaxWidth(Double.MAX_VALUE);
-      v.setPrefColumnCount(1); // the grid's column gives the width, not the text field's default of 12 characters
+      v.setMinWidth(0);
+      MenuItem copy = new MenuItem("Copy " + f.label());
+      copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, f.value())));
+      v.setContextMenu(new ContextMenu(copy));
       GridPane.setHgrow(v, Priority.ALWAYS);
-      v.setTooltip(new javafx.scene.control.Tooltip(f.value()));
       grid.addRow(row++, k, v);
     }
     VBox box = new VBox(4, title, grid);

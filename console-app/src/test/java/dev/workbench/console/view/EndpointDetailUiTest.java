@@ -109,7 +109,7 @@ class EndpointDetailUiTest {
   }
 
   private static String field(FxRobot robot, String id) {
-    return fx(() -> robot.lookup("#" + id).tryQueryAs(TextField.class).map(TextField::getText).orElse(""));
+    return fx(() -> robot.lookup("#" + id).tryQueryAs(Label.class).map(Label::getText).orElse(""));
   }
 
   @Test
