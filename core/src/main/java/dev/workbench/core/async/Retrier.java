@@ -1,6 +1,7 @@
 package dev.workbench.core.async;
 
 import dev.workbench.api.InferenceOptions;
+import dev.workbench.core.aws.Backoff;
 import dev.workbench.core.aws.RetryBudget;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -9,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -23,8 +23,7 @@ import java.util.function.Supplier;
  */
 final class Retrier {
     static final int MAX_ATTEMPTS = 10;
-    private static final long BASE_MILLIS = 100;
-    private static final long CAP_MILLIS = 5_000;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), MAX_ATTEMPTS);
 
     private final Executor io;
     private final ScheduledExecutorService timer;
@@ -65,8 +64,7 @@ final class Retrier {
                     result.completeExceptionally(e);
                 } else if (budget.another(e) && !closed.getAsBoolean()) {
                     onRetry.run();
-                    long cap = Math.min(CAP_MILLIS, BASE_MILLIS << Math.min(budget.attempts(), 16));
-                    long delay = ThreadLocalRandom.current().nextLong(cap / 4, cap + 1);
+                    long delay = BACKOFF.delay(budget.attempts()).toMillis();
                     try {
                         timer.schedule(() -> attempt(call, stopped, onRetry, result, budget), delay, TimeUnit.MILLISECONDS);
                     } catch (RejectedExecutionException closedNow) {

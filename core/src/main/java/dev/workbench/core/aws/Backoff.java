@@ -1,9 +1,12 @@
-package dev.workbench.core.sync;
+package dev.workbench.core.aws;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Jittered exponential backoff: a random wait in [c/2, c] with c = min(cap, base * 2^(attempt-1)). */
+/**
+ * Jittered exponential backoff, the one used for every retry in core: a random wait in [c/2, c] with
+ * c = min(cap, base * 2^(attempt-1)). The jitter keeps processes that failed together from retrying together.
+ */
 public record Backoff(Duration base, Duration cap, int maxAttempts) {
   public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), 6);
 

@@ -11,14 +11,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * own requests would, instead of failing at once. Any other failure is the call's.
  */
 public final class UntilReachable {
-  private static final long FIRST_PAUSE_MILLIS = 250;
-  private static final long LONGEST_PAUSE_MILLIS = 5_000;
+  private static final Backoff PAUSES = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5), 1);
 
   private UntilReachable() {}
 
   public static <T> T call(Duration outageWindow, Supplier<T> call) {
     RetryBudget budget = new RetryBudget(1, outageWindow);
-    long pause = FIRST_PAUSE_MILLIS;
+    int tries = 0;
     while (true) {
       try {
         return call.get();
@@ -31,12 +30,11 @@ public final class UntilReachable {
         }
       }
       try {
-        Thread.sleep(pause);
+        Thread.sleep(PAUSES.delay(++tries).toMillis());
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
         throw new WorkbenchException("Interrupted while waiting for the service to be reachable", ie);
       }
-      pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.workbench.core.sync;
 
+import dev.workbench.core.aws.Backoff;
 import dev.workbench.api.BatchPhase;
 import dev.workbench.api.BatchState;
 import dev.workbench.api.EndpointNotFoundException;

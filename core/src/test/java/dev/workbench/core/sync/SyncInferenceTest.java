@@ -1,5 +1,6 @@
 package dev.workbench.core.sync;
 
+import dev.workbench.core.aws.Backoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
